@@ -1,0 +1,148 @@
+package org.orchestratoree.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.orchestratoree.discovery.ClusterDirectory;
+import org.orchestratoree.discovery.ForgetClusterCommand;
+import org.orchestratoree.ha.Leadership;
+import org.orchestratoree.topology.ClusterInfo;
+import org.orchestratoree.topology.Instance;
+
+/** Cluster reads, topology listings and forget-cluster, with orchestrator's paths and hint rules. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterResource {
+
+    @Inject
+    ClusterDirectory clusters;
+    @Inject
+    InstanceViews views;
+    @Inject
+    Leadership leadership;
+
+    @GET
+    @Path("clusters")
+    public JsonValue clusters() {
+        List<ClusterInfo> infos = clusters.clustersInfo();
+        if (infos.isEmpty()) {
+            return JsonValue.NULL; // orchestrator answers null, not [], when it knows no cluster
+        }
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        infos.forEach(c -> names.add(c.clusterName()));
+        return names.build();
+    }
+
+    @GET
+    @Path("clusters-info")
+    public JsonArray clustersInfo() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        clusters.clustersInfo().forEach(c -> array.add(info(c)));
+        return array.build();
+    }
+
+    @GET
+    @Path("cluster-info/{clusterHint}")
+    public JsonObject clusterInfo(@PathParam("clusterHint") String hint) {
+        return info(clusters.clusterInfo(clusters.resolve(hint)));
+    }
+
+    @GET
+    @Path("cluster-info/alias/{alias}")
+    public JsonObject clusterInfoByAlias(@PathParam("alias") String alias) {
+        return info(clusters.clusterInfo(clusters.resolveAlias(alias)));
+    }
+
+    @GET
+    @Path("cluster/{clusterHint}")
+    public JsonArray cluster(@PathParam("clusterHint") String hint) {
+        return views.json(clusters.members(clusters.resolve(hint)));
+    }
+
+    @GET
+    @Path("cluster/alias/{alias}")
+    public JsonArray clusterByAlias(@PathParam("alias") String alias) {
+        return views.json(clusters.members(clusters.resolveAlias(alias)));
+    }
+
+    @GET
+    @Path("cluster/instance/{host}/{port}")
+    public JsonArray clusterByInstance(@PathParam("host") String host, @PathParam("port") String port) {
+        return views.json(clusters.members(clusters.resolve(InstanceViews.key(host, port).toString())));
+    }
+
+    @GET
+    @Path("masters")
+    public JsonValue masters() {
+        List<Instance> masters = clusters.writableMasters();
+        return masters.isEmpty() ? JsonValue.NULL : views.json(masters);
+    }
+
+    @GET
+    @Path("master/{clusterHint}")
+    public JsonObject master(@PathParam("clusterHint") String hint) {
+        String cluster = clusters.resolve(hint);
+        return views.json(clusters.master(cluster)
+                .orElseThrow(() -> new ApiException("No masters found for " + cluster)));
+    }
+
+    @GET
+    @Path("forget-cluster/{clusterHint}")
+    public Response forgetCluster(@PathParam("clusterHint") String hint) {
+        String cluster = clusters.resolve(hint);
+        leadership.publish(new ForgetClusterCommand(cluster));
+        return Envelope.ok("Cluster forgotten: " + cluster);
+    }
+
+    @GET
+    @Path("topology/{clusterHint}")
+    public Response topology(@PathParam("clusterHint") String hint) {
+        String cluster = clusters.resolve(hint);
+        return Envelope.ok("Topology for cluster " + cluster,
+                Json.createValue(views.listing().plain(clusters.members(cluster))));
+    }
+
+    @GET
+    @Path("topology/{host}/{port}")
+    public Response topologyByInstance(@PathParam("host") String host, @PathParam("port") String port) {
+        return topology(InstanceViews.key(host, port).toString());
+    }
+
+    @GET
+    @Path("topology-tabulated/{clusterHint}")
+    public Response topologyTabulated(@PathParam("clusterHint") String hint) {
+        String cluster = clusters.resolve(hint);
+        return Envelope.ok("Topology for cluster " + cluster,
+                Json.createValue(views.listing().tabulated(clusters.members(cluster))));
+    }
+
+    @GET
+    @Path("topology-tabulated/{host}/{port}")
+    public Response topologyTabulatedByInstance(@PathParam("host") String host, @PathParam("port") String port) {
+        return topologyTabulated(InstanceViews.key(host, port).toString());
+    }
+
+    private static JsonObject info(ClusterInfo c) {
+        return Json.createObjectBuilder()
+                .add("ClusterName", c.clusterName())
+                .add("ClusterAlias", c.clusterAlias())
+                .add("ClusterDomain", c.clusterDomain())
+                .add("CountInstances", c.countInstances())
+                .add("HeuristicLag", 0)
+                .add("HasAutomatedMasterRecovery", false)
+                .add("HasAutomatedIntermediateMasterRecovery", false)
+                .build();
+    }
+}

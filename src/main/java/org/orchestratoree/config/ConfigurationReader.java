@@ -1,0 +1,159 @@
+package org.orchestratoree.config;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Turns MicroProfile Config values into a validated {@link Configuration}. Key names and defaults are
+ * orchestrator's, except {@code BackendDB} which defaults to the embedded SQLite backend.
+ */
+public final class ConfigurationReader {
+
+    /** Keys this node reads; the rest of a file's keys are reported once as unused. */
+    static final Set<String> USED_KEYS = Set.of(
+            "ListenAddress", "BackendDB", "SQLite3DataFile", "MySQLOrchestratorHost", "MySQLOrchestratorPort",
+            "MySQLOrchestratorDatabase", "MySQLOrchestratorUser", "MySQLOrchestratorPassword",
+            "BackendUnreachableExitSeconds", "MySQLTopologyUser", "MySQLTopologyPassword", "InstancePollSeconds",
+            "DiscoveryMaxConcurrency", "DiscoverByShowSlaveHosts", "DetectClusterAliasQuery",
+            "DetectDataCenterQuery", "DataCenterPattern", "DetectRegionQuery", "RegionPattern",
+            "DetectPhysicalEnvironmentQuery", "MySQLConnectTimeoutSeconds", "MySQLDiscoveryReadTimeoutSeconds",
+            "UnseenInstanceForgetHours", "ReasonableReplicationLagSeconds", "ClusterNameToAlias");
+
+    private final Config config;
+
+    public ConfigurationReader(Config config) {
+        this.config = config;
+    }
+
+    public Configuration read(Path file, Set<String> fileKeys) {
+        Set<String> unused = new LinkedHashSet<>(fileKeys);
+        unused.removeAll(USED_KEYS);
+        return new Configuration(file,
+                ListenAddress.parse(string("ListenAddress", ":3000")),
+                backend(),
+                discovery(),
+                stringMap("ClusterNameToAlias"),
+                unused);
+    }
+
+    private BackendSettings backend() {
+        String db = string("BackendDB", "sqlite").toLowerCase(Locale.ROOT);
+        BackendSettings.BackendType type = switch (db) {
+            case "sqlite", "sqlite3" -> BackendSettings.BackendType.SQLITE;
+            case "mysql" -> BackendSettings.BackendType.MYSQL;
+            default -> throw new ConfigurationException(
+                    "BackendDB = '" + db + "' is not supported (expected 'sqlite' or 'mysql')");
+        };
+        String sqliteFile = string("SQLite3DataFile", "orchestrator-ee.sqlite3");
+        if (type == BackendSettings.BackendType.SQLITE && sqliteFile.isBlank()) {
+            throw new ConfigurationException("SQLite3DataFile must be set when BackendDB is 'sqlite'");
+        }
+        return new BackendSettings(type, sqliteFile,
+                string("MySQLOrchestratorHost", "127.0.0.1"),
+                integer("MySQLOrchestratorPort", 3306, 1, 65535),
+                string("MySQLOrchestratorDatabase", "orchestrator"),
+                string("MySQLOrchestratorUser", ""),
+                string("MySQLOrchestratorPassword", ""),
+                integer("BackendUnreachableExitSeconds", 30, 1, 86400));
+    }
+
+    private DiscoverySettings discovery() {
+        return new DiscoverySettings(
+                integer("InstancePollSeconds", 5, 1, 3600),
+                integer("DiscoveryMaxConcurrency", 300, 1, 10000),
+                bool("DiscoverByShowSlaveHosts", false),
+                string("MySQLTopologyUser", ""),
+                string("MySQLTopologyPassword", ""),
+                integer("MySQLConnectTimeoutSeconds", 2, 1, 600),
+                integer("MySQLDiscoveryReadTimeoutSeconds", 10, 1, 600),
+                string("DetectClusterAliasQuery", ""),
+                string("DetectDataCenterQuery", ""),
+                regex("DataCenterPattern"),
+                string("DetectRegionQuery", ""),
+                regex("RegionPattern"),
+                string("DetectPhysicalEnvironmentQuery", ""),
+                integer("UnseenInstanceForgetHours", 240, 1, 1_000_000),
+                integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000));
+    }
+
+    private Optional<String> raw(String key) {
+        return config.getOptionalValue(key, String.class);
+    }
+
+    String string(String key, String defaultValue) {
+        return raw(key).orElse(defaultValue);
+    }
+
+    int integer(String key, int defaultValue, int min, int max) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            return defaultValue;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.get().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key + " = '" + value.get() + "' is not a whole number");
+        }
+        if (parsed < min || parsed > max) {
+            throw new ConfigurationException(key + " = " + parsed + " is out of range (" + min + ".." + max + ")");
+        }
+        return parsed;
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.get().trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(key + " = '" + value.get() + "' is not true or false");
+        };
+    }
+
+    private String regex(String key) {
+        String value = string(key, "");
+        try {
+            Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigurationException(key + " = '" + value + "' is not a valid regular expression: "
+                    + e.getDescription());
+        }
+        return value;
+    }
+
+    private Map<String, String> stringMap(String key) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            return Map.of();
+        }
+        try {
+            JsonObject object = Json.createReader(new StringReader(value.get())).readObject();
+            Map<String, String> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> e : object.entrySet()) {
+                if (!(e.getValue() instanceof JsonString s)) {
+                    throw new ConfigurationException(key + " entry '" + e.getKey() + "' must be a string");
+                }
+                map.put(e.getKey(), s.getString());
+            }
+            return map;
+        } catch (jakarta.json.JsonException | ClassCastException e) {
+            throw new ConfigurationException(key + " = '" + value.get() + "' is not a JSON object of strings");
+        }
+    }
+}

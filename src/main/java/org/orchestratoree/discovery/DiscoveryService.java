@@ -1,0 +1,197 @@
+package org.orchestratoree.discovery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.discovery.probe.ProbeException;
+import org.orchestratoree.persistence.AuditRepository;
+import org.orchestratoree.persistence.ClusterAliasRepository;
+import org.orchestratoree.persistence.InstanceRepository;
+import org.orchestratoree.topology.CheckTimes;
+import org.orchestratoree.topology.ClusterPlacement;
+import org.orchestratoree.topology.ClusterPlacementRule;
+import org.orchestratoree.topology.Instance;
+import org.orchestratoree.topology.InstanceKey;
+import org.orchestratoree.topology.InstanceSnapshot;
+
+/**
+ * Probes instances, records what the probes found and follows masters and replicas until every server of
+ * every known topology is polled. Each node runs its own discovery; only the commands that add or drop
+ * instances go through the leadership seam.
+ */
+@ApplicationScoped
+public class DiscoveryService {
+
+    private static final Logger LOG = Logger.getLogger(DiscoveryService.class.getName());
+
+    @Inject
+    CurrentConfiguration configuration;
+    @Inject
+    ProbeProvider probes;
+    @Inject
+    InstanceRepository instances;
+    @Inject
+    ClusterAliasRepository aliases;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    DiscoveryMetrics metrics;
+
+    private final PollSchedule schedule = new PollSchedule();
+    /** Instances known at start-up and not probed since; readiness waits for this to empty. */
+    private final Set<InstanceKey> firstPassPending = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> registeredAliases = new ConcurrentHashMap<>();
+    private volatile boolean started;
+
+    /** Loads the known instances into the schedule, their probes spread over one interval. */
+    public void start() {
+        List<InstanceKey> known = instances.findAll().stream().map(Instance::key).toList();
+        firstPassPending.addAll(known);
+        schedule.addSpread(known, Instant.now(), pollInterval());
+        started = true;
+        LOG.info("discovery started with " + known.size() + " known instances, polling every "
+                + pollInterval().toSeconds() + "s");
+    }
+
+    public boolean firstPassDone() {
+        return started && firstPassPending.isEmpty();
+    }
+
+    PollSchedule schedule() {
+        return schedule;
+    }
+
+    /** A user's discover: probe now, synchronously; on success the instance is polled from then on. */
+    public Instance discover(InstanceKey key) throws ProbeException {
+        Instance instance = poll(key, true);
+        audit.append("discover", key, instance.clusterName(), "Discovered " + key);
+        return instance;
+    }
+
+    public boolean forget(InstanceKey key) {
+        schedule.remove(key);
+        probes.disconnect(key);
+        Optional<Instance> known = instances.find(key);
+        boolean deleted = instances.delete(key);
+        if (deleted) {
+            audit.append("forget", key, known.map(Instance::clusterName).orElse(""), "Forgot " + key);
+        }
+        return deleted;
+    }
+
+    public int forgetCluster(String clusterName) {
+        List<Instance> members = instances.findByCluster(clusterName);
+        members.forEach(i -> {
+            schedule.remove(i.key());
+            probes.disconnect(i.key());
+        });
+        int count = instances.deleteCluster(clusterName);
+        aliases.deleteCluster(clusterName);
+        registeredAliases.remove(clusterName);
+        audit.append("forget-cluster", null, clusterName, "Forgot cluster " + clusterName + " (" + count + " instances)");
+        return count;
+    }
+
+    /** Probes one scheduled instance; failures are recorded, never thrown. */
+    void pollScheduled(InstanceKey key) {
+        Instant started = Instant.now();
+        try {
+            poll(key, false);
+        } catch (ProbeException e) {
+            // already recorded by poll()
+        } catch (RuntimeException e) {
+            LOG.warning("poll of " + key + " failed: " + e);
+        } finally {
+            firstPassPending.remove(key);
+            schedule.completed(key, started, pollInterval());
+        }
+    }
+
+    private Instance poll(InstanceKey key, boolean userRequest) throws ProbeException {
+        Instant started = Instant.now();
+        InstanceSnapshot snapshot;
+        try {
+            snapshot = probes.probe().probe(key);
+        } catch (ProbeException e) {
+            Instant now = Instant.now();
+            metrics.probeFailed(Duration.between(started, now));
+            recordFailure(key, started, now, e, userRequest);
+            throw e;
+        }
+        Instant now = Instant.now();
+        Duration latency = Duration.between(started, now);
+        ClusterPlacement placement = ClusterPlacementRule.placementOf(snapshot,
+                snapshot.isReplica() ? instances.find(snapshot.masterKey()) : Optional.empty());
+        Instance instance = new Instance(snapshot, placement,
+                new CheckTimes(now, now, started, true, latency.toMillis()));
+        Instant writeStart = Instant.now();
+        instances.save(instance);
+        metrics.probeSucceeded(latency, Duration.between(writeStart, Instant.now()));
+        if (schedule.addNow(key, now) && !userRequest) {
+            LOG.fine("now polling " + key);
+        }
+        if (userRequest) {
+            schedule.completed(key, started, pollInterval());
+        }
+        followNeighbours(snapshot, now);
+        registerAlias(instance);
+        return instance;
+    }
+
+    private void recordFailure(InstanceKey key, Instant started, Instant now, ProbeException e, boolean userRequest) {
+        boolean known = instances.markCheckFailed(key, started, now);
+        if (!known && !userRequest) {
+            // never seen and not answering: stop polling it; a neighbour that names it brings it back
+            schedule.remove(key);
+        }
+        if (known) {
+            LOG.fine(key + " probe failed: " + e.getMessage());
+            // replicas of an instance that stopped answering are probed at once: they tell whether it is dead
+            instances.findReplicasOf(key).forEach(r -> schedule.expedite(r.key(), now));
+        }
+    }
+
+    private void followNeighbours(InstanceSnapshot snapshot, Instant now) {
+        if (snapshot.isReplica()) {
+            schedule.addNow(snapshot.masterKey(), now);
+        }
+        snapshot.replicaKeys().forEach(r -> schedule.addNow(r, now));
+    }
+
+    private void registerAlias(Instance instance) {
+        if (!instance.isMaster()) {
+            return;
+        }
+        String alias = instance.snapshot().suggestedClusterAlias();
+        if (alias == null || alias.isEmpty()) {
+            return;
+        }
+        String cluster = instance.clusterName();
+        if (!alias.equals(registeredAliases.get(cluster))) {
+            aliases.register(cluster, alias);
+            registeredAliases.put(cluster, alias);
+        }
+    }
+
+    /** Forgets instances unseen for longer than UnseenInstanceForgetHours. */
+    public int forgetUnseen() {
+        int hours = configuration.get().discovery().unseenInstanceForgetHours();
+        int count = instances.deleteUnseenSince(Instant.now().minus(Duration.ofHours(hours)));
+        if (count > 0) {
+            audit.append("forget-unseen", null, "", "Forgot " + count + " instances unseen for " + hours + "h");
+        }
+        return count;
+    }
+
+    Duration pollInterval() {
+        return configuration.get().discovery().pollInterval();
+    }
+}

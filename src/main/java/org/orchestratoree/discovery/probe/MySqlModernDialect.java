@@ -1,0 +1,74 @@
+package org.orchestratoree.discovery.probe;
+
+import java.util.List;
+import java.util.Map;
+import org.orchestratoree.topology.GtidState;
+import org.orchestratoree.topology.ReplicaStatus;
+
+/**
+ * MySQL and Percona 8.0.22 and later, including 8.4 LTS and 9.x: SHOW REPLICA STATUS with Source_* and
+ * Replica_* columns, SHOW REPLICAS. 8.4 removed the SHOW SLAVE/MASTER forms; SHOW BINARY LOG STATUS
+ * exists from 8.2.
+ */
+public final class MySqlModernDialect implements ReplicationDialect {
+
+    private final ReplicaStatusMapper mapper = new ReplicaStatusMapper(StatusColumns.replica());
+    private final boolean binaryLogStatus;
+
+    /** @param binaryLogStatus whether the server has SHOW BINARY LOG STATUS (8.2+) */
+    public MySqlModernDialect(boolean binaryLogStatus) {
+        this.binaryLogStatus = binaryLogStatus;
+    }
+
+    @Override
+    public String name() {
+        return "MySQL (modern)";
+    }
+
+    @Override
+    public String replicaStatusQuery() {
+        return "SHOW REPLICA STATUS";
+    }
+
+    @Override
+    public String masterStatusQuery() {
+        return binaryLogStatus ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
+    }
+
+    @Override
+    public String replicaHostsQuery() {
+        return "SHOW REPLICAS";
+    }
+
+    @Override
+    public String gtidQuery() {
+        return MySqlGtid.QUERY;
+    }
+
+    @Override
+    public ReplicaStatus toReplicaStatus(Map<String, String> row) {
+        return mapper.map(row, Row.of(row).number("Auto_Position", 0) == 1);
+    }
+
+    @Override
+    public Map<String, String> defaultChannel(List<Map<String, String>> rows) {
+        return mapper.defaultChannel(rows);
+    }
+
+    @Override
+    public GtidState toGtidState(Map<String, String> gtidRow, Map<String, String> replicaRow) {
+        return MySqlGtid.map(Row.of(gtidRow), Row.of(replicaRow));
+    }
+
+    @Override
+    public String serverUuid(Map<String, String> variables) {
+        return Row.of(variables).text("server_uuid");
+    }
+
+    @Override
+    public boolean isMasterConnectionError(String lastIoError) {
+        // 8.0.22-8.0.25 still printed "master"; the rename to "source" landed in 8.0.26
+        return ReplicationDialect.mentions(lastIoError, "error connecting to source")
+                || ReplicationDialect.mentions(lastIoError, "error connecting to master");
+    }
+}

@@ -1,0 +1,25 @@
+package org.orchestratoree.ha;
+
+import java.util.Optional;
+
+/**
+ * The seam between the node and its HA strategy: who leads, whether this node does, how a change is
+ * published to the group, and whether this node is a healthy member.
+ */
+public interface Leadership {
+
+    boolean isLeader();
+
+    /** The leader's advertised address ({@code host:port} of its HTTP API), when one is known. */
+    Optional<String> leader();
+
+    /**
+     * Publishes a change. Only the leader may publish; the command is applied on every member and the result
+     * of the local application is returned.
+     *
+     * @throws NotLeaderException when this node is not the leader
+     */
+    <R> R publish(Command<R> command);
+
+    MembershipHealth health();
+}

@@ -1,0 +1,40 @@
+package org.orchestratoree.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.persistence.BackendProducer;
+import org.orchestratoree.persistence.BackendUnavailableException;
+
+/**
+ * Ready once the backend answers and every instance known at start-up was probed once: before that, the
+ * node's view of the topologies is stale and it must not be trusted with decisions.
+ */
+@Readiness
+@ApplicationScoped
+public class ReadinessCheck implements HealthCheck {
+
+    @Inject
+    BackendProducer backend;
+    @Inject
+    DiscoveryService discovery;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean backendUp;
+        try {
+            backendUp = backend.backend().isReachable();
+        } catch (BackendUnavailableException e) {
+            backendUp = false;
+        }
+        boolean firstPass = discovery.firstPassDone();
+        return HealthCheckResponse.named("orchestrator-ee")
+                .status(backendUp && firstPass)
+                .withData("backend", backendUp ? "reachable" : "unreachable")
+                .withData("firstDiscoveryPass", firstPass ? "done" : "pending")
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package org.orchestratoree.node;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.orchestratoree.discovery.DiscoverCommand;
+import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.discovery.ForgetClusterCommand;
+import org.orchestratoree.discovery.ForgetInstanceCommand;
+import org.orchestratoree.discovery.probe.ProbeException;
+import org.orchestratoree.ha.Command;
+import org.orchestratoree.ha.CommandApplier;
+import org.orchestratoree.ha.CommandFailedException;
+
+/** Applies committed commands to this node's state by handing each to the service that owns it. */
+@ApplicationScoped
+public class NodeCommandApplier implements CommandApplier {
+
+    @Inject
+    DiscoveryService discovery;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> R apply(Command<R> command) {
+        Object result;
+        if (command instanceof DiscoverCommand c) {
+            try {
+                result = discovery.discover(c.key());
+            } catch (ProbeException e) {
+                throw new CommandFailedException(e.getMessage(), e);
+            }
+        } else if (command instanceof ForgetInstanceCommand c) {
+            result = discovery.forget(c.key());
+        } else if (command instanceof ForgetClusterCommand c) {
+            result = discovery.forgetCluster(c.clusterName());
+        } else {
+            throw new IllegalArgumentException("no handler for command " + command.name());
+        }
+        return (R) result;
+    }
+}

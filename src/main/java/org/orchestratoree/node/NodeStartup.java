@@ -1,0 +1,58 @@
+package org.orchestratoree.node;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.orchestratoree.config.Configuration;
+import org.orchestratoree.config.ConfigurationException;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.discovery.DiscoveryTimer;
+import org.orchestratoree.persistence.BackendProducer;
+import org.orchestratoree.persistence.BackendUnavailableException;
+
+/**
+ * Brings the node up in order: configuration, backend (opened and migrated), then discovery. A node that
+ * cannot have a valid configuration or a reachable backend exits with one message saying why.
+ */
+@Singleton
+@Startup
+public class NodeStartup {
+
+    private static final Logger LOG = Logger.getLogger(NodeStartup.class.getName());
+
+    @Inject
+    CurrentConfiguration configuration;
+    @Inject
+    BackendProducer backend;
+    @Inject
+    DiscoveryTimer discovery;
+    @Inject
+    BackendWatchdog watchdog;
+    @Inject
+    NodeHeartbeat heartbeat;
+
+    @PostConstruct
+    void start() {
+        Configuration config;
+        try {
+            config = configuration.reload(Optional.empty());
+        } catch (ConfigurationException e) {
+            FatalShutdown.exit("invalid configuration: " + e.getMessage());
+            throw e;
+        }
+        try {
+            backend.open(config.backend());
+        } catch (BackendUnavailableException e) {
+            FatalShutdown.exit(e.getMessage());
+            throw e;
+        }
+        discovery.start();
+        watchdog.start();
+        heartbeat.start();
+        LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
+                + config.listenAddress().host() + ":" + config.listenAddress().port());
+    }
+}

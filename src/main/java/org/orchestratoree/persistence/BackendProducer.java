@@ -1,0 +1,67 @@
+package org.orchestratoree.persistence;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.orchestratoree.config.BackendSettings;
+
+/**
+ * Owns the node's backend for the life of the application and hands out its repositories. The backend is
+ * opened once, at start-up, by {@link #open(BackendSettings)}; the type and location of a backend are not
+ * reloadable.
+ */
+@ApplicationScoped
+public class BackendProducer {
+
+    private volatile Backend backend;
+
+    /** Opens and migrates the backend. Throws {@link BackendUnavailableException} if it cannot. */
+    public synchronized Backend open(BackendSettings settings) {
+        if (backend == null) {
+            Backend opened = Backend.open(settings);
+            new SchemaMigrations(opened).migrate();
+            backend = opened;
+        }
+        return backend;
+    }
+
+    public Backend backend() {
+        Backend current = backend;
+        if (current == null) {
+            throw new BackendUnavailableException("the backend is not open yet");
+        }
+        return current;
+    }
+
+    @Produces
+    @Singleton
+    InstanceRepository instances() {
+        return new InstanceRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    AuditRepository audit() {
+        return new AuditRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    ClusterAliasRepository aliases() {
+        return new ClusterAliasRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    NodeHealthRepository nodeHealth() {
+        return new NodeHealthRepository(backend());
+    }
+
+    @PreDestroy
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+}

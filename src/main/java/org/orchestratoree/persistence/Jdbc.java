@@ -1,0 +1,60 @@
+package org.orchestratoree.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The small amount of JDBC plumbing the repositories share; SQL errors become backend errors. */
+final class Jdbc {
+
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private Jdbc() {
+    }
+
+    static <T> T run(Backend backend, String what, Work<T> work) {
+        try (Connection c = backend.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new BackendUnavailableException("backend " + backend.description() + " failed to " + what + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static <T> List<T> query(Backend backend, String what, String sql, RowReader<T> reader, Object... params) {
+        return run(backend, what, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    p.setObject(i + 1, params[i]);
+                }
+                List<T> rows = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(reader.read(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    static int update(Backend backend, String what, String sql, Object... params) {
+        return run(backend, what, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    p.setObject(i + 1, params[i]);
+                }
+                return p.executeUpdate();
+            }
+        });
+    }
+}
