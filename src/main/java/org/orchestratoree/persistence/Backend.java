@@ -2,6 +2,9 @@ package org.orchestratoree.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,10 +38,11 @@ public final class Backend implements AutoCloseable {
     public static Backend open(BackendSettings settings) {
         Instant deadline = Instant.now().plusSeconds(settings.unreachableExitSeconds());
         SQLException last = null;
+        HikariConfig pool = poolConfig(settings);
         while (Instant.now().isBefore(deadline)) {
             HikariDataSource ds = null;
             try {
-                ds = new HikariDataSource(poolConfig(settings));
+                ds = new HikariDataSource(pool);
                 try (Connection c = ds.getConnection()) {
                     c.isValid(2);
                 }
@@ -68,6 +72,7 @@ public final class Backend implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         if (settings.type() == BackendSettings.BackendType.SQLITE) {
+            createParentDirectory(settings.sqliteFile());
             config.setDriverClassName("org.sqlite.JDBC");
             config.setJdbcUrl("jdbc:sqlite:" + settings.sqliteFile());
             // SQLite has one writer anyway; one connection avoids SQLITE_BUSY between our own threads
@@ -85,6 +90,16 @@ public final class Backend implements AutoCloseable {
             config.setMaximumPoolSize(8);
         }
         return config;
+    }
+
+    private static void createParentDirectory(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new BackendUnavailableException("cannot create directory " + parent + " for SQLite3DataFile: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -1,0 +1,161 @@
+package org.orchestratoree.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One node started the way users start it: {@code bin/orchestrator-ee --config FILE}, the WAR on a real
+ * Payara Micro, answering at the server root.
+ */
+final class OrchestratorNode implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final int port;
+    final Path dir;
+    private final Process process;
+
+    private OrchestratorNode(int port, Path dir, Process process) {
+        this.port = port;
+        this.dir = dir;
+        this.process = process;
+    }
+
+    record Response(int status, String body) {
+    }
+
+    /** Stands for the node's own temporary directory in a configuration text. */
+    static final String NODE_DIR = "@NODE_DIR@";
+
+    /** Starts a node with the given configuration JSON and waits until its API answers. */
+    static OrchestratorNode start(int port, String configJson) throws IOException {
+        Path dir = Files.createTempDirectory("orchestrator-ee-it-" + port + "-");
+        Path config = dir.resolve("orchestrator.conf.json");
+        Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
+        Process process = launch(config, dir);
+        OrchestratorNode node = new OrchestratorNode(port, dir, process);
+        node.awaitApi(Duration.ofSeconds(90));
+        return node;
+    }
+
+    static Process launch(Path config, Path dir) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bin/orchestrator-ee", "--config", config.toString())
+                .directory(Processes.BASEDIR.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("node.log").toFile());
+        builder.environment().put("ORCHESTRATOR_EE_RUNDIR", dir.resolve("payara").toString());
+        return builder.start();
+    }
+
+    /** A sandbox-watching configuration with the given extra JSON members. */
+    static String config(int port, String backendJson, int pollSeconds) {
+        return "{\n  \"ListenAddress\": \":" + port + "\",\n" + backendJson
+                + "  \"MySQLTopologyUser\": \"ci\",\n  \"MySQLTopologyPassword\": \"ci\",\n"
+                + "  \"DiscoverByShowSlaveHosts\": true,\n  \"InstancePollSeconds\": " + pollSeconds + ",\n"
+                + "  \"RecoveryPeriodBlockSeconds\": 60\n}\n";
+    }
+
+    private void awaitApi(Duration timeout) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("node exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (get("/api/lb-check").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError e) {
+                // not listening yet
+            }
+            sleep(500);
+        }
+        throw new AssertionError("node did not answer within " + timeout + ":\n" + log());
+    }
+
+    String log() throws IOException {
+        Path log = dir.resolve("node.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    Response get(String path) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    String api() {
+        return "http://127.0.0.1:" + port + "/api";
+    }
+
+    /** Runs bin/orchestrator-client against this node. */
+    Processes.Result client(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "bin/orchestrator-client";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return Processes.run(Map.of("ORCHESTRATOR_API", api(), "ORCHESTRATOR_CLIENT_RETRY_DELAYS", ""), 60, command);
+    }
+
+    static void awaitTrue(Duration timeout, String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("within " + timeout.toMillis() + " ms: " + what);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("node still running after " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static OrchestratorNode wrap(int port, Path dir, Process process) {
+        return new OrchestratorNode(port, dir, process);
+    }
+}
