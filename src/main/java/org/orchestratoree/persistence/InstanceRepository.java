@@ -60,12 +60,21 @@ public final class InstanceRepository {
                 master.hostname(), master.port());
     }
 
-    /** Instances whose host name, cluster or alias contains the text (orchestrator's search). */
+    /**
+     * Orchestrator's search: instances whose {@code host:port}, cluster name, alias, version or version
+     * comment contain the text, or whose server id or port equals it. Filtered here rather than in SQL because
+     * SQLite and MySQL concatenate strings differently.
+     */
     public List<Instance> search(String text) {
-        String like = "%" + text + "%";
-        return query(SELECT + " WHERE hostname LIKE ? OR cluster_name LIKE ? OR suggested_cluster_alias LIKE ? "
-                + "OR server_uuid LIKE ? OR version LIKE ? OR data_center LIKE ? "
-                + "ORDER BY cluster_name, replication_depth, hostname, port", like, like, like, like, like, like);
+        return findAll().stream().filter(i -> matches(i, text)).toList();
+    }
+
+    private static boolean matches(Instance i, String text) {
+        var s = i.snapshot();
+        return s.key().toString().contains(text) || i.clusterName().contains(text)
+                || s.suggestedClusterAlias().contains(text) || s.version().version().contains(text)
+                || s.version().versionComment().contains(text) || String.valueOf(s.serverId()).equals(text)
+                || String.valueOf(s.key().port()).equals(text);
     }
 
     public boolean delete(InstanceKey key) {
