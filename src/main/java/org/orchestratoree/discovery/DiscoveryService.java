@@ -102,7 +102,6 @@ public class DiscoveryService {
 
     /** Probes one scheduled instance; failures are recorded, never thrown. */
     void pollScheduled(InstanceKey key) {
-        Instant started = Instant.now();
         try {
             poll(key, false);
         } catch (ProbeException e) {
@@ -111,7 +110,7 @@ public class DiscoveryService {
             LOG.warning("poll of " + key + " failed: " + e);
         } finally {
             firstPassPending.remove(key);
-            schedule.completed(key, started, pollInterval());
+            schedule.completed(key, pollInterval(), Instant.now());
         }
     }
 
@@ -139,7 +138,7 @@ public class DiscoveryService {
             LOG.fine("now polling " + key);
         }
         if (userRequest) {
-            schedule.completed(key, started, pollInterval());
+            schedule.completed(key, pollInterval(), now);
         }
         followNeighbours(snapshot, now);
         registerAlias(instance);

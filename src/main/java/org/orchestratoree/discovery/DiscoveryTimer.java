@@ -59,10 +59,11 @@ public class DiscoveryTimer {
         if (free == 0) {
             return;
         }
-        List<InstanceKey> due = discovery.schedule().takeDue(Instant.now(), free);
+        // take what falls due before the next tick too, so that ticks do not stretch the poll interval
+        List<InstanceKey> due = discovery.schedule().takeDue(Instant.now().plusMillis(TICK_MILLIS / 2), free);
         for (InstanceKey key : due) {
             if (!available.tryAcquire()) {
-                discovery.schedule().completed(key, Instant.now(), java.time.Duration.ZERO);
+                discovery.schedule().release(key);
                 continue;
             }
             try {
@@ -75,7 +76,7 @@ public class DiscoveryTimer {
                 });
             } catch (RejectedExecutionException e) {
                 available.release();
-                discovery.schedule().completed(key, Instant.now(), java.time.Duration.ZERO);
+                discovery.schedule().release(key);
                 LOG.warning("discovery executor rejected " + key + "; retrying on the next tick");
             }
         }

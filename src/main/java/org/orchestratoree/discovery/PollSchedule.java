@@ -12,8 +12,9 @@ import org.orchestratoree.topology.InstanceKey;
 
 /**
  * When each known instance is due for its next probe. Each instance keeps its own phase within the poll
- * interval (the next probe is due one interval after the previous one started), so probes stay spread over
- * the interval instead of bunching into bursts. An instance is never handed out twice at once.
+ * interval (the next probe is due exactly one interval after the previous one was due), so probes stay spread
+ * over the interval instead of bunching into bursts, and the poll rate does not drift with the tick length.
+ * An instance is never handed out twice at once.
  */
 public final class PollSchedule {
 
@@ -62,11 +63,19 @@ public final class PollSchedule {
     }
 
     /**
-     * Records that a probe that started at {@code startedAt} ended. The next one is due one interval after
-     * that start, or now if the probe took longer than an interval.
+     * Records that the probe of an instance ended: the next one is due one interval after this one was due,
+     * or now if the node fell a whole interval behind (a slow probe, a pause).
      */
-    public void completed(InstanceKey key, Instant startedAt, Duration interval) {
-        nextDue.computeIfPresent(key, (k, due) -> startedAt.plus(interval));
+    public void completed(InstanceKey key, Duration interval, Instant now) {
+        nextDue.computeIfPresent(key, (k, due) -> {
+            Instant next = due.plus(interval);
+            return next.isBefore(now) ? now : next;
+        });
+        inFlight.remove(key);
+    }
+
+    /** Hands an instance back without probing it; it stays due and is taken again on the next tick. */
+    public void release(InstanceKey key) {
         inFlight.remove(key);
     }
 
