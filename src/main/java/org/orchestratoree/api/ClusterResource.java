@@ -111,7 +111,7 @@ public class ClusterResource {
     public Response topology(@PathParam("clusterHint") String hint) {
         String cluster = clusters.resolve(hint);
         return Envelope.ok("Topology for cluster " + cluster,
-                Json.createValue(views.listing().plain(clusters.members(cluster))));
+                Json.createValue(clusters.listing().plain(clusters.members(cluster))));
     }
 
     @GET
@@ -125,7 +125,7 @@ public class ClusterResource {
     public Response topologyTabulated(@PathParam("clusterHint") String hint) {
         String cluster = clusters.resolve(hint);
         return Envelope.ok("Topology for cluster " + cluster,
-                Json.createValue(views.listing().tabulated(clusters.members(cluster))));
+                Json.createValue(clusters.listing().tabulated(clusters.members(cluster))));
     }
 
     @GET

@@ -12,7 +12,6 @@ import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.DiscoverySettings;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
-import org.orchestratoree.topology.TopologyListing;
 
 /** Renders instances for the API with the freshness rules of the current configuration. */
 @ApplicationScoped
@@ -30,11 +29,6 @@ public class InstanceViews {
         JsonArrayBuilder array = Json.createArrayBuilder();
         instances.forEach(i -> array.add(json(i)));
         return array.build();
-    }
-
-    public TopologyListing listing() {
-        DiscoverySettings d = configuration.get().discovery();
-        return new TopologyListing(Instant.now(), d.pollInterval(), d.reasonableReplicationLagSeconds());
     }
 
     /** Parses {@code :host/:port} path parameters, with orchestrator's wording on failure. */

@@ -50,8 +50,8 @@ public final class ConfigurationReader {
     }
 
     private BackendSettings backend() {
-        String db = string("BackendDB", "sqlite").toLowerCase(Locale.ROOT);
-        BackendSettings.BackendType type = switch (db) {
+        String db = string("BackendDB", "sqlite");
+        BackendSettings.BackendType type = switch (db.toLowerCase(Locale.ROOT)) {
             case "sqlite", "sqlite3" -> BackendSettings.BackendType.SQLITE;
             case "mysql" -> BackendSettings.BackendType.MYSQL;
             default -> throw new ConfigurationException(
@@ -89,8 +89,13 @@ public final class ConfigurationReader {
                 integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000));
     }
 
+    /**
+     * The value as written: property expressions are not expanded, because orchestrator's files hold
+     * passwords and queries in which {@code ${...}} is literal text.
+     */
     private Optional<String> raw(String key) {
-        return config.getOptionalValue(key, String.class);
+        String value = config.getConfigValue(key).getRawValue();
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     String string(String key, String defaultValue) {

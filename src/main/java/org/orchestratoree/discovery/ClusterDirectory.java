@@ -17,6 +17,7 @@ import org.orchestratoree.topology.ClusterInfo;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.InvalidInstanceKeyException;
+import org.orchestratoree.topology.TopologyListing;
 
 /**
  * Answers questions about clusters: which cluster a hint names, its alias, its master, its members. A hint
@@ -108,6 +109,12 @@ public class ClusterDirectory {
         } catch (PatternSyntaxException e) {
             return false;
         }
+    }
+
+    /** The text rendering of clusters, with the freshness rules of the current configuration. */
+    public TopologyListing listing() {
+        var d = configuration.get().discovery();
+        return new TopologyListing(java.time.Instant.now(), d.pollInterval(), d.reasonableReplicationLagSeconds());
     }
 
     public List<Instance> members(String clusterName) {

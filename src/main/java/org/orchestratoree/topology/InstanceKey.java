@@ -33,7 +33,13 @@ public record InstanceKey(String hostname, int port) implements Comparable<Insta
             }
             String host = s.substring(1, close);
             String rest = s.substring(close + 1);
-            return new InstanceKey(host, rest.isEmpty() ? DEFAULT_PORT : parsePort(rest.substring(1), text));
+            if (rest.isEmpty()) {
+                return new InstanceKey(host, DEFAULT_PORT);
+            }
+            if (!rest.startsWith(":")) {
+                throw new InvalidInstanceKeyException("invalid instance key: '" + text + "'");
+            }
+            return new InstanceKey(host, parsePort(rest.substring(1), text));
         }
         int colon = s.lastIndexOf(':');
         if (colon < 0 || s.indexOf(':') != colon) {
@@ -65,9 +71,10 @@ public record InstanceKey(String hostname, int port) implements Comparable<Insta
         }
     }
 
+    /** {@code host:port}, with an IPv6 host in brackets so that {@link #parse} reads it back. */
     @Override
     public String toString() {
-        return hostname + ":" + port;
+        return hostname.contains(":") ? "[" + hostname + "]:" + port : hostname + ":" + port;
     }
 
     @Override

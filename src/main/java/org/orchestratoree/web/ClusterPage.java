@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.orchestratoree.api.InstanceViews;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.discovery.UnknownClusterException;
 import org.orchestratoree.persistence.BackendUnavailableException;
@@ -21,8 +20,6 @@ public class ClusterPage {
 
     @Inject
     ClusterDirectory directory;
-    @Inject
-    InstanceViews views;
 
     private String name;
     private boolean loaded;
@@ -55,7 +52,7 @@ public class ClusterPage {
             info = directory.clusterInfo(cluster);
             List<Instance> members = directory.members(cluster);
             instances = members.stream().map(InstanceRow::new).toList();
-            topology = views.listing().tabulated(members);
+            topology = directory.listing().tabulated(members);
         } catch (UnknownClusterException | BackendUnavailableException e) {
             error = e.getMessage();
         }
