@@ -33,6 +33,8 @@ public class NodeStartup {
     BackendWatchdog watchdog;
     @Inject
     NodeHeartbeat heartbeat;
+    @Inject
+    NodeState state;
 
     @PostConstruct
     void start() {
@@ -52,6 +54,7 @@ public class NodeStartup {
         discovery.start();
         watchdog.start();
         heartbeat.start();
+        state.markStarted();
         LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
                 + config.listenAddress().host() + ":" + config.listenAddress().port());
     }
