@@ -12,6 +12,7 @@ import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.discovery.DiscoveryTimer;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
+import org.orchestratoree.recovery.AnalysisTimer;
 
 /**
  * Brings the node up in order: configuration, backend (opened and migrated), then discovery. A node that
@@ -35,6 +36,8 @@ public class NodeStartup {
     NodeHeartbeat heartbeat;
     @Inject
     NodeState state;
+    @Inject
+    AnalysisTimer analysis;
 
     @PostConstruct
     void start() {
@@ -54,6 +57,7 @@ public class NodeStartup {
         discovery.start();
         watchdog.start();
         heartbeat.start();
+        analysis.start();
         state.markStarted();
         LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
                 + config.listenAddress().host() + ":" + config.listenAddress().port());

@@ -1,6 +1,5 @@
 package org.orchestratoree.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -43,9 +42,9 @@ class DemoIT {
         } finally {
             demo.destroyForcibly();
         }
-        Processes.Result status = Processes.run(java.util.Map.of(), 30, "curl", "-s", "-o", "/dev/null",
-                "http://127.0.0.1:" + PORT + "/api/lb-check");
-        assertEquals(7, status.exitCode(), "the node still answers after the demo stopped");
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(30), "the node stops answering once the demo stopped",
+                () -> Processes.run(java.util.Map.of(), 30, "curl", "-s", "-o", "/dev/null",
+                        "http://127.0.0.1:" + PORT + "/api/lb-check").exitCode() == 7);
         String sandbox = Processes.run(java.util.Map.of(), 30, "bin/sandbox", "status").stdout();
         assertTrue(!sandbox.contains("running"), "the sandbox still runs after the demo stopped:\n" + sandbox);
     }

@@ -21,6 +21,11 @@ final class Sandbox {
         Processes.ok("bin/sandbox", "start", String.valueOf(port));
     }
 
+    /** {@code kill -9} of one instance: a crash, not a shutdown. */
+    static void kill(int port) {
+        Processes.ok("bin/sandbox", "kill", String.valueOf(port));
+    }
+
     static void backendUp() {
         Processes.ok("bin/sandbox", "backend", "up");
     }

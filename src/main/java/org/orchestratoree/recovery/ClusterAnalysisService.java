@@ -1,0 +1,72 @@
+package org.orchestratoree.recovery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.orchestratoree.analysis.AnalysisContext;
+import org.orchestratoree.analysis.ClusterView;
+import org.orchestratoree.analysis.ReplicationAnalysis;
+import org.orchestratoree.analysis.ReplicationAnalyzer;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.config.DiscoverySettings;
+import org.orchestratoree.discovery.ClusterDirectory;
+import org.orchestratoree.persistence.InstanceRepository;
+import org.orchestratoree.topology.ClusterInfo;
+import org.orchestratoree.topology.Instance;
+import org.orchestratoree.topology.InstanceKey;
+
+/**
+ * Runs the pure analyzer over what this node currently knows: every cluster's latest snapshots, with the
+ * thresholds of the current configuration.
+ */
+@ApplicationScoped
+public class ClusterAnalysisService {
+
+    private final ReplicationAnalyzer analyzer = new ReplicationAnalyzer();
+
+    @Inject
+    InstanceRepository instances;
+    @Inject
+    ClusterDirectory clusters;
+    @Inject
+    CurrentConfiguration configuration;
+
+    /** Analyses of every cluster; with {@code includeNoProblem} healthy instances are listed too. */
+    public List<ReplicationAnalysis> analyzeAll(boolean includeNoProblem) {
+        Map<String, List<Instance>> byCluster = new LinkedHashMap<>();
+        for (Instance i : instances.findAll()) {
+            byCluster.computeIfAbsent(i.clusterName(), k -> new ArrayList<>()).add(i);
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (ClusterInfo info : clusters.clustersInfo()) {
+            aliases.put(info.clusterName(), info.clusterAlias());
+        }
+        AnalysisContext context = context(includeNoProblem);
+        List<ReplicationAnalysis> result = new ArrayList<>();
+        byCluster.forEach((name, members) -> result.addAll(analyzer.analyze(
+                new ClusterView(name, aliases.getOrDefault(name, name), members), context)));
+        return result;
+    }
+
+    public List<ReplicationAnalysis> analyzeCluster(String clusterName, boolean includeNoProblem) {
+        return analyzeAll(includeNoProblem).stream().filter(a -> a.clusterName().equals(clusterName)).toList();
+    }
+
+    public List<ReplicationAnalysis> analyzeInstance(InstanceKey key, boolean includeNoProblem) {
+        return analyzeAll(includeNoProblem).stream().filter(a -> a.analyzedInstanceKey().equals(key)).toList();
+    }
+
+    private AnalysisContext context(boolean includeNoProblem) {
+        DiscoverySettings d = configuration.get().discovery();
+        AnalysisContext context = AnalysisContext.at(Instant.now())
+                .withPollInterval(d.pollInterval())
+                .withThresholds(d.reasonableReplicationLagSeconds(), d.reasonableReplicationLagSeconds())
+                .withDowntimed(Set.of());
+        return includeNoProblem ? context.includingNoProblem() : context;
+    }
+}
