@@ -2,11 +2,9 @@ package org.orchestratoree.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -17,28 +15,23 @@ class DemoIT {
 
     @Test
     void demoShowsTheSandboxTopologyAndStopsEverythingItStarted() throws Exception {
+        Path out = Files.createTempFile("demo", ".out");
         ProcessBuilder builder = new ProcessBuilder("bin/orchestrator-ee", "demo")
-                .directory(Processes.BASEDIR.toFile()).redirectErrorStream(true);
+                .directory(Processes.BASEDIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         builder.environment().put("DEMO_PORT", String.valueOf(PORT));
         Process demo = builder.start();
-        StringBuilder output = new StringBuilder();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(demo.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while (Instant.now().isBefore(deadline) && (line = reader.readLine()) != null) {
-                output.append(line).append('\n');
-                if (line.startsWith("Press Ctrl-C")) {
-                    break;
-                }
-            }
-            String text = output.toString();
+        try {
+            OrchestratorNode.awaitTrue(Duration.ofSeconds(150), "the demo is ready",
+                    () -> read(out).contains("Press Ctrl-C"));
+            String text = read(out);
             assertTrue(text.contains("http://127.0.0.1:" + PORT + "/api/clusters-info"), text);
             assertTrue(text.contains("+ 127.0.0.1:10112|0s|ok|"), text);
             assertTrue(text.contains("+ 127.0.0.1:10114|0s|ok|"), text);
 
-            demo.destroy(); // SIGTERM, as Ctrl-C would send SIGINT: the demo traps both
-            assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo did not stop:\n" + text);
+            demo.destroy(); // SIGTERM; Ctrl-C sends SIGINT: the demo traps both
+            assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo did not stop:\n" + read(out));
+            assertTrue(read(out).contains("stopping the node and the sandbox"), read(out));
         } finally {
             demo.destroyForcibly();
         }
@@ -47,5 +40,13 @@ class DemoIT {
                         "http://127.0.0.1:" + PORT + "/api/lb-check").exitCode() == 7);
         String sandbox = Processes.run(java.util.Map.of(), 30, "bin/sandbox", "status").stdout();
         assertTrue(!sandbox.contains("running"), "the sandbox still runs after the demo stopped:\n" + sandbox);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
