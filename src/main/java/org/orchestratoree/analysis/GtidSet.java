@@ -11,7 +11,7 @@ import java.util.Map;
  * an errant transaction is. Understands {@code uuid:1-5:7}, several comma separated sources, line breaks as
  * servers print them, and 8.3+ tagged GTIDs ({@code uuid:tag:1-3}).
  */
-final class GtidSet {
+public final class GtidSet {
 
     /** Per source (uuid, or uuid:tag), closed intervals of transaction numbers as {first, last}. */
     private final Map<String, List<long[]>> intervals;
@@ -21,7 +21,7 @@ final class GtidSet {
     }
 
     /** Parses a set; malformed parts are ignored rather than failing the whole analysis. */
-    static GtidSet parse(String text) {
+    public static GtidSet parse(String text) {
         Map<String, List<long[]>> result = new HashMap<>();
         if (text == null) {
             return new GtidSet(result);
@@ -57,12 +57,12 @@ final class GtidSet {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return intervals.isEmpty();
     }
 
     /** True when some transaction of this set is not in {@code other}. */
-    boolean hasTransactionsNotIn(GtidSet other) {
+    public boolean hasTransactionsNotIn(GtidSet other) {
         for (Map.Entry<String, List<long[]>> source : intervals.entrySet()) {
             List<long[]> covering = other.intervals.getOrDefault(source.getKey(), List.of());
             for (long[] wanted : source.getValue()) {

@@ -76,6 +76,14 @@ public class DiscoveryService {
         return instance;
     }
 
+    /**
+     * Probes now, like {@link #discover}, without an audit entry: for callers that just changed the server and
+     * audit that change themselves.
+     */
+    public Instance refresh(InstanceKey key) throws ProbeException {
+        return poll(key, true);
+    }
+
     public boolean forget(InstanceKey key) {
         schedule.remove(key);
         probes.disconnect(key);

@@ -10,6 +10,8 @@ import org.orchestratoree.discovery.probe.ProbeException;
 import org.orchestratoree.ha.Command;
 import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
+import org.orchestratoree.refactor.RefactorService;
+import org.orchestratoree.refactor.TopologyCommand;
 
 /** Applies committed commands to this node's state by handing each to the service that owns it. */
 @ApplicationScoped
@@ -17,6 +19,8 @@ public class NodeCommandApplier implements CommandApplier {
 
     @Inject
     DiscoveryService discovery;
+    @Inject
+    RefactorService refactor;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -32,6 +36,8 @@ public class NodeCommandApplier implements CommandApplier {
             result = discovery.forget(c.key());
         } else if (command instanceof ForgetClusterCommand c) {
             result = discovery.forgetCluster(c.clusterName());
+        } else if (command instanceof TopologyCommand c) {
+            result = refactor.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

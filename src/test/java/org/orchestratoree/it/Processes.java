@@ -66,7 +66,12 @@ final class Processes {
 
     /** Runs and insists on exit code 0. */
     static Result ok(String... command) {
-        Result r = run(Map.of(), 300, command);
+        return ok(Map.of(), command);
+    }
+
+    /** Runs with extra environment variables and insists on exit code 0. */
+    static Result ok(Map<String, String> env, String... command) {
+        Result r = run(env, 300, command);
         if (r.exitCode() != 0) {
             throw new AssertionError(String.join(" ", command) + " exited " + r.exitCode() + ": " + r.stderr()
                     + r.stdout());

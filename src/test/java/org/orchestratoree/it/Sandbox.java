@@ -1,5 +1,8 @@
 package org.orchestratoree.it;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** The project's MariaDB sandbox (bin/sandbox): master 10111, replicas 10112-10114, user ci/ci. */
 final class Sandbox {
 
@@ -32,5 +35,48 @@ final class Sandbox {
 
     static String sql(int port, String sql) {
         return Processes.ok("bin/sandbox", "sql", String.valueOf(port), sql).out();
+    }
+
+    /**
+     * The sandbox named by the system properties {@code sandbox.portBase} (default 10100) and
+     * {@code sandbox.dir} (default: bin/sandbox's own), so a test can run beside another sandbox.
+     */
+    static Site site() {
+        int base = Integer.getInteger("sandbox.portBase", 10100);
+        String dir = System.getProperty("sandbox.dir", "");
+        Map<String, String> env = new HashMap<>();
+        env.put("SANDBOX_PORT_BASE", String.valueOf(base));
+        if (!dir.isBlank()) {
+            env.put("SANDBOX_DIR", dir);
+        }
+        return new Site(base, Map.copyOf(env));
+    }
+
+    /** One sandbox: its first cluster's master is {@code port(1)}, replicas {@code port(2)}..{@code port(4)}. */
+    record Site(int portBase, Map<String, String> env) {
+
+        int port(int member) {
+            return portBase + 10 + member;
+        }
+
+        String key(int member) {
+            return "127.0.0.1:" + port(member);
+        }
+
+        void up() {
+            Processes.ok(env, "bin/sandbox", "up");
+        }
+
+        void stop(int port) {
+            Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
+        }
+
+        void start(int port) {
+            Processes.ok(env, "bin/sandbox", "start", String.valueOf(port));
+        }
+
+        String sql(int port, String sql) {
+            return Processes.ok(env, "bin/sandbox", "sql", String.valueOf(port), sql).out();
+        }
     }
 }

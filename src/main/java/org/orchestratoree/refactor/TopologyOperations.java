@@ -1,0 +1,199 @@
+package org.orchestratoree.refactor;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.orchestratoree.discovery.probe.ConnectionFactory;
+import org.orchestratoree.discovery.probe.MariaDbConnectionFactory;
+import org.orchestratoree.discovery.probe.ProbeSettings;
+import org.orchestratoree.discovery.probe.ReplicationDialect;
+import org.orchestratoree.discovery.probe.TopologyConnections;
+import org.orchestratoree.topology.Flavor;
+import org.orchestratoree.topology.InstanceKey;
+import org.orchestratoree.topology.ReplicaStatus;
+import org.orchestratoree.topology.ServerVersion;
+
+/**
+ * Changes replication on real servers, one statement at a time, in the server's own dialect. Holds its own
+ * connections, apart from the probe's: an operation waiting on a server must not delay polling, and a
+ * probe's failure must not close a connection an operation is using. Each call reads the server's version
+ * first, so a server upgraded in place gets the right statements.
+ *
+ * <p>Thread-safe for different keys; callers run one operation per server at a time.
+ */
+public final class TopologyOperations implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final TopologyConnections connections;
+
+    public TopologyOperations(ConnectionFactory factory) {
+        this.connections = new TopologyConnections(factory);
+    }
+
+    public TopologyOperations(ProbeSettings settings) {
+        this(new MariaDbConnectionFactory(settings));
+    }
+
+    public void stopReplication(InstanceKey key) {
+        execute(key, statements(key).stopReplica());
+    }
+
+    public void startReplication(InstanceKey key) {
+        execute(key, statements(key).startReplica());
+    }
+
+    public void stopIoThread(InstanceKey key) {
+        execute(key, statements(key).stopIoThread());
+    }
+
+    /** Sets read_only, and super_read_only where the server has it. */
+    public void setReadOnly(InstanceKey key, boolean readOnly) {
+        boolean hasSuperReadOnly = !query(key, "SHOW GLOBAL VARIABLES LIKE 'super_read_only'").isEmpty();
+        for (String statement : ReplicationStatements.readOnly(readOnly, hasSuperReadOnly)) {
+            execute(key, statement);
+        }
+    }
+
+    /**
+     * Makes the replica replicate from a new master by GTID auto-positioning and starts it. If pointing it
+     * fails, replication is started again where it was, so a failed repoint leaves the replica running.
+     */
+    public void repoint(InstanceKey replica, InstanceKey newMaster) {
+        ReplicationStatements statements = statements(replica);
+        execute(replica, statements.stopReplica());
+        try {
+            execute(replica, statements.changeMasterTo(newMaster));
+        } catch (TopologyOperationException e) {
+            try {
+                execute(replica, statements.startReplica());
+            } catch (TopologyOperationException restart) {
+                e.addSuppressed(restart);
+            }
+            throw e;
+        }
+        execute(replica, statements.startReplica());
+    }
+
+    /** Stops replication and forgets the master, turning a promoted replica into a master. */
+    public void detachReplication(InstanceKey key) {
+        ReplicationStatements statements = statements(key);
+        execute(key, statements.stopReplica());
+        execute(key, statements.resetReplicaAll());
+    }
+
+    /**
+     * Waits until the SQL thread has applied everything the IO thread fetched.
+     *
+     * @return false when the timeout passed first
+     * @throws TopologyOperationException when the server is not a replica or cannot be read
+     */
+    public boolean waitUntilRelayLogApplied(InstanceKey key, Duration timeout) {
+        ServerVersion version = version(key);
+        ReplicationDialect dialect = ReplicationDialect.forVersion(version);
+        boolean mariaDb = version.flavor() == Flavor.MARIADB;
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Map<String, String> row = dialect.defaultChannel(query(key, dialect.replicaStatusQuery()));
+            ReplicaStatus status = dialect.toReplicaStatus(row);
+            if (status == null) {
+                throw new TopologyOperationException(key, "not a replica: no replication is configured");
+            }
+            Map<String, String> columns = caseInsensitive(row);
+            String io = mariaDb ? columns.get("Gtid_IO_Pos") : status.retrievedGtidSet();
+            String applied = mariaDb ? single(key, "SELECT @@global.gtid_slave_pos")
+                    : columns.getOrDefault("Executed_Gtid_Set", "");
+            if (RelayLogProgress.applied(status, mariaDb, io, applied)) {
+                return true;
+            }
+            if (!Instant.now().isBefore(deadline)) {
+                return false;
+            }
+            sleep(key);
+        }
+    }
+
+    /** The server's GTID position: MariaDB's gtid_current_pos, MySQL's gtid_executed. */
+    public String gtidPosition(InstanceKey key) {
+        return version(key).flavor() == Flavor.MARIADB ? single(key, "SELECT @@global.gtid_current_pos")
+                : single(key, "SELECT @@global.gtid_executed");
+    }
+
+    /** The statements this server understands. */
+    public ReplicationStatements statements(InstanceKey key) {
+        return ReplicationStatements.forVersion(version(key));
+    }
+
+    @Override
+    public void close() {
+        connections.closeAll();
+    }
+
+    private ServerVersion version(InstanceKey key) {
+        Map<String, String> row = query(key, "SELECT @@version AS version, @@version_comment AS version_comment")
+                .stream().findFirst().orElse(Map.of());
+        return ServerVersion.of(row.get("version"), row.get("version_comment"));
+    }
+
+    private void execute(InstanceKey key, String sql) {
+        run(key, sql, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    private String single(InstanceKey key, String sql) {
+        return query(key, sql).stream().findFirst().map(row -> row.values().iterator().next())
+                .map(v -> v == null ? "" : v).orElse("");
+    }
+
+    private List<Map<String, String>> query(InstanceKey key, String sql) {
+        return run(key, sql, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<Map<String, String>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnLabel(i), rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        });
+    }
+
+    private <T> T run(InstanceKey key, String sql, TopologyConnections.SqlWork<T> work) {
+        try {
+            return connections.execute(key, work);
+        } catch (SQLException e) {
+            throw new TopologyOperationException(key, sql, e);
+        }
+    }
+
+    private static Map<String, String> caseInsensitive(Map<String, String> row) {
+        Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        row.forEach((k, v) -> map.put(k, v == null ? "" : v));
+        return map;
+    }
+
+    private static void sleep(InstanceKey key) {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopologyOperationException(key, "interrupted while waiting for the relay log");
+        }
+    }
+}
