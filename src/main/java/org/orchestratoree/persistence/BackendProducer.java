@@ -58,6 +58,42 @@ public class BackendProducer {
         return new NodeHealthRepository(backend());
     }
 
+    @Produces
+    @Singleton
+    DowntimeRepository downtimes() {
+        return new DowntimeRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    CandidateRepository candidates() {
+        return new CandidateRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    RecoveryRepository recoveries() {
+        return new RecoveryRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    FailureDetectionRepository failureDetections() {
+        return new FailureDetectionRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    BlockedRecoveryRepository blockedRecoveries() {
+        return new BlockedRecoveryRepository(backend());
+    }
+
+    @Produces
+    @Singleton
+    GlobalRecoveryRepository globalRecovery() {
+        return new GlobalRecoveryRepository(backend());
+    }
+
     @PreDestroy
     void close() {
         if (backend != null) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +46,27 @@ final class Jdbc {
                 return rows;
             }
         });
+    }
+
+    /** Runs an insert and returns the generated key, or 0 when no row was inserted (an ignored duplicate). */
+    static long insert(Backend backend, String what, String sql, Object... params) {
+        return run(backend, what, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(p, params);
+                if (p.executeUpdate() == 0) {
+                    return 0L;
+                }
+                try (ResultSet keys = p.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement p, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            p.setObject(i + 1, params[i]);
+        }
     }
 
     static int update(Backend backend, String what, String sql, Object... params) {

@@ -22,7 +22,7 @@ public final class SchemaMigrations {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    static final List<String> VERSIONS = List.of("V1__core.sql");
+    static final List<String> VERSIONS = List.of("V1__core.sql", "V2__downtime_candidates_recovery.sql");
 
     private final Backend backend;
 

@@ -24,4 +24,11 @@ public enum SqlDialect {
     public String autoIncrementKey() {
         return this == SQLITE ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT PRIMARY KEY AUTO_INCREMENT";
     }
+
+    /** An insert that silently skips a row whose unique key is taken. */
+    public String insertIgnore(String table, List<String> columns) {
+        return (this == SQLITE ? "INSERT OR IGNORE INTO " : "INSERT IGNORE INTO ") + table + " ("
+                + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
 }

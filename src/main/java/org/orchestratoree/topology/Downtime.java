@@ -1,0 +1,33 @@
+package org.orchestratoree.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An operator's statement that an instance is expected to misbehave until {@code end}: analysis still sees
+ * it, but recoveries leave it alone and it is never promoted.
+ */
+public record Downtime(InstanceKey key, String owner, String reason, Instant begin, Instant end) {
+
+    public Downtime {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(begin, "begin");
+        Objects.requireNonNull(end, "end");
+        owner = owner == null ? "" : owner;
+        reason = reason == null ? "" : reason;
+    }
+
+    public static Downtime of(InstanceKey key, String owner, String reason, Instant begin, Duration duration) {
+        return new Downtime(key, owner, reason, begin, begin.plus(duration));
+    }
+
+    /** Expired downtimes are simply ignored on read, so nothing has to delete them on time. */
+    public boolean active(Instant now) {
+        return end.isAfter(now);
+    }
+
+    public Duration elapsed(Instant now) {
+        return now.isBefore(begin) ? Duration.ZERO : Duration.between(begin, now);
+    }
+}
