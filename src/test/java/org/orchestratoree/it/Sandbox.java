@@ -16,6 +16,12 @@ final class Sandbox {
         Processes.ok("bin/sandbox", "up");
     }
 
+    /** A fresh sandbox: after a failover test, master 10111 with three replicas again. */
+    static void recreate() {
+        Processes.ok("bin/sandbox", "down");
+        Processes.ok("bin/sandbox", "up");
+    }
+
     static void stop(int port) {
         Processes.ok("bin/sandbox", "stop", String.valueOf(port));
     }
