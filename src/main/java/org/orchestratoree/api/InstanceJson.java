@@ -11,7 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.CheckTimes;
+import org.orchestratoree.topology.Downtime;
 import org.orchestratoree.topology.Instance;
+import org.orchestratoree.topology.InstanceAnnotations;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.InstanceProblems;
 import org.orchestratoree.topology.InstanceSnapshot;
@@ -52,8 +54,14 @@ public final class InstanceJson {
         return array;
     }
 
-    /** The JSON of one instance as known at {@code now}. */
+    /** The JSON of one instance as known at {@code now}, with no downtime and no promotion rule. */
     public static JsonObject of(Instance instance, Instant now, Duration pollInterval, long reasonableLagSeconds) {
+        return of(instance, InstanceAnnotations.NONE, now, pollInterval, reasonableLagSeconds);
+    }
+
+    /** The JSON of one instance as known at {@code now}, with its downtime and promotion rule. */
+    public static JsonObject of(Instance instance, InstanceAnnotations annotations, Instant now, Duration pollInterval,
+                                long reasonableLagSeconds) {
         InstanceSnapshot s = instance.snapshot();
         ReplicaStatus r = s.replication();
         CheckTimes checks = instance.checks();
@@ -132,13 +140,10 @@ public final class InstanceJson {
                 .add("IsRecentlyChecked", checks.recentlyChecked(now, pollInterval))
                 .add("SecondsSinceLastSeen", nullInt(checks.secondsSinceLastSeen(now)))
                 .add("CountMySQLSnapshots", 0)
-                .add("IsCandidate", false)
-                .add("PromotionRule", "neutral")
-                .add("IsDowntimed", false)
-                .add("DowntimeReason", "")
-                .add("DowntimeOwner", "")
-                .add("DowntimeEndTimestamp", "")
-                .add("ElapsedDowntime", 0)
+                .add("IsCandidate", annotations.isCandidate(now))
+                .add("PromotionRule", annotations.promotionRule(now).toString());
+        addDowntime(o, annotations, now);
+        o
                 .add("UnresolvedHostname", "")
                 .add("AllowTLS", false);
         JsonArrayBuilder problems = Json.createArrayBuilder();
@@ -152,6 +157,17 @@ public final class InstanceJson {
                 .add("ReplicationGroupMembers", Json.createArrayBuilder())
                 .add("ReplicationGroupPrimaryInstanceKey", key(null))
                 .build();
+    }
+
+    /** Orchestrator leaves the downtime fields empty (and ElapsedDowntime 0 ns) when there is none. */
+    private static void addDowntime(JsonObjectBuilder o, InstanceAnnotations annotations, Instant now) {
+        boolean downtimed = annotations.downtimed(now);
+        Downtime d = annotations.downtime();
+        o.add("IsDowntimed", downtimed)
+                .add("DowntimeReason", downtimed ? d.reason() : "")
+                .add("DowntimeOwner", downtimed ? d.owner() : "")
+                .add("DowntimeEndTimestamp", downtimed ? TIMESTAMP.format(d.end()) : "")
+                .add("ElapsedDowntime", downtimed ? d.elapsed(now).toSeconds() * 1_000_000_000L : 0);
     }
 
     /** MariaDB has no executed set; its current GTID position plays that part in listings. */

@@ -10,6 +10,7 @@ public record Configuration(
         ListenAddress listenAddress,
         BackendSettings backend,
         DiscoverySettings discovery,
+        RecoverySettings recovery,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys) {
 

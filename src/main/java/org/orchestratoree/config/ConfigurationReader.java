@@ -1,13 +1,16 @@
 package org.orchestratoree.config;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +33,9 @@ public final class ConfigurationReader {
             "DiscoveryMaxConcurrency", "DiscoverByShowSlaveHosts", "DetectClusterAliasQuery",
             "DetectDataCenterQuery", "DataCenterPattern", "DetectRegionQuery", "RegionPattern",
             "DetectPhysicalEnvironmentQuery", "MySQLConnectTimeoutSeconds", "MySQLDiscoveryReadTimeoutSeconds",
-            "UnseenInstanceForgetHours", "ReasonableReplicationLagSeconds", "ClusterNameToAlias");
+            "UnseenInstanceForgetHours", "ReasonableReplicationLagSeconds", "ClusterNameToAlias",
+            "CandidateInstanceExpireMinutes", "RecoveryPeriodBlockSeconds", "FailureDetectionPeriodBlockMinutes",
+            "RecoverMasterClusterFilters", "RecoverIntermediateMasterClusterFilters", "RecoveryPollSeconds");
 
     private final Config config;
 
@@ -45,6 +50,7 @@ public final class ConfigurationReader {
                 ListenAddress.parse(string("ListenAddress", ":3000")),
                 backend(),
                 discovery(),
+                recovery(),
                 stringMap("ClusterNameToAlias"),
                 unused);
     }
@@ -87,6 +93,16 @@ public final class ConfigurationReader {
                 string("DetectPhysicalEnvironmentQuery", ""),
                 integer("UnseenInstanceForgetHours", 240, 1, 1_000_000),
                 integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000));
+    }
+
+    private RecoverySettings recovery() {
+        return new RecoverySettings(
+                integer("CandidateInstanceExpireMinutes", 60, 1, 1_000_000),
+                integer("RecoveryPeriodBlockSeconds", 3600, 0, 100_000_000),
+                integer("FailureDetectionPeriodBlockMinutes", 60, 0, 1_000_000),
+                stringList("RecoverMasterClusterFilters"),
+                stringList("RecoverIntermediateMasterClusterFilters"),
+                integer("RecoveryPollSeconds", 1, 1, 3600));
     }
 
     /**
@@ -159,6 +175,31 @@ public final class ConfigurationReader {
             return map;
         } catch (jakarta.json.JsonException | ClassCastException e) {
             throw new ConfigurationException(key + " = '" + value.get() + "' is not a JSON object of strings");
+        }
+    }
+
+    /** A JSON array of strings; a bare string is taken as a one-element list, as orchestrator's files have both. */
+    private List<String> stringList(String key) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            return List.of();
+        }
+        String text = value.get().trim();
+        if (!text.startsWith("[")) {
+            return List.of(text);
+        }
+        try {
+            JsonArray array = Json.createReader(new StringReader(text)).readArray();
+            List<String> list = new ArrayList<>();
+            for (JsonValue v : array) {
+                if (!(v instanceof JsonString s)) {
+                    throw new ConfigurationException(key + " entry " + v + " must be a string");
+                }
+                list.add(s.getString());
+            }
+            return list;
+        } catch (jakarta.json.JsonException e) {
+            throw new ConfigurationException(key + " = '" + text + "' is not a JSON array of strings");
         }
     }
 }

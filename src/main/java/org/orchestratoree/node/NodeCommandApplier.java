@@ -12,6 +12,14 @@ import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.refactor.RefactorService;
 import org.orchestratoree.refactor.TopologyCommand;
+import org.orchestratoree.recovery.AckRecoveryCommand;
+import org.orchestratoree.recovery.BeginDowntimeCommand;
+import org.orchestratoree.recovery.CandidateService;
+import org.orchestratoree.recovery.DowntimeService;
+import org.orchestratoree.recovery.EndDowntimeCommand;
+import org.orchestratoree.recovery.GlobalRecoveriesCommand;
+import org.orchestratoree.recovery.RecoveryStateService;
+import org.orchestratoree.recovery.RegisterCandidateCommand;
 
 /** Applies committed commands to this node's state by handing each to the service that owns it. */
 @ApplicationScoped
@@ -21,6 +29,11 @@ public class NodeCommandApplier implements CommandApplier {
     DiscoveryService discovery;
     @Inject
     RefactorService refactor;
+    DowntimeService downtimes;
+    @Inject
+    CandidateService candidates;
+    @Inject
+    RecoveryStateService recoveryState;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -38,6 +51,16 @@ public class NodeCommandApplier implements CommandApplier {
             result = discovery.forgetCluster(c.clusterName());
         } else if (command instanceof TopologyCommand c) {
             result = refactor.apply(c);
+        } else if (command instanceof BeginDowntimeCommand c) {
+            result = downtimes.apply(c);
+        } else if (command instanceof EndDowntimeCommand c) {
+            result = downtimes.apply(c);
+        } else if (command instanceof RegisterCandidateCommand c) {
+            result = candidates.apply(c);
+        } else if (command instanceof AckRecoveryCommand c) {
+            result = recoveryState.apply(c);
+        } else if (command instanceof GlobalRecoveriesCommand c) {
+            result = recoveryState.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

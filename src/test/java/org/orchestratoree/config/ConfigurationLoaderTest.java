@@ -237,7 +237,34 @@ class ConfigurationLoaderTest {
                   "NotAnOrchestratorKey": "x",
                   "SkipMe": null
                 }""");
-        assertEquals(Set.of("RaftEnabled", "RecoverMasterClusterFilters", "NotAnOrchestratorKey"), c.unusedKeys());
+        assertEquals(Set.of("RaftEnabled", "NotAnOrchestratorKey"), c.unusedKeys());
+    }
+
+    @Test
+    void recoverySettingsHaveOrchestratorsDefaults() throws IOException {
+        RecoverySettings r = load("{}").recovery();
+        assertEquals(RecoverySettings.defaults(), r);
+    }
+
+    @Test
+    void recoverySettingsAreRead() throws IOException {
+        RecoverySettings r = load("""
+                {
+                  "CandidateInstanceExpireMinutes": 5,
+                  "RecoveryPeriodBlockSeconds": 60,
+                  "FailureDetectionPeriodBlockMinutes": 2,
+                  "RecoverMasterClusterFilters": ["*"],
+                  "RecoverIntermediateMasterClusterFilters": ["alias=main", "db-.*"],
+                  "RecoveryPollSeconds": 3
+                }""").recovery();
+        assertEquals(new RecoverySettings(5, 60, 2, java.util.List.of("*"), java.util.List.of("alias=main", "db-.*"), 3),
+                r);
+    }
+
+    @Test
+    void clusterFiltersMustBeStrings() {
+        ConfigurationException e = failure("{\"RecoverMasterClusterFilters\": [1]}");
+        assertTrue(e.getMessage().contains("RecoverMasterClusterFilters"), e.getMessage());
     }
 
     @Test
