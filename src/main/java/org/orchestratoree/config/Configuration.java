@@ -11,6 +11,7 @@ public record Configuration(
         BackendSettings backend,
         DiscoverySettings discovery,
         RecoverySettings recovery,
+        FailoverConfiguration failover,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys) {
 

@@ -35,7 +35,12 @@ public final class ConfigurationReader {
             "DetectPhysicalEnvironmentQuery", "MySQLConnectTimeoutSeconds", "MySQLDiscoveryReadTimeoutSeconds",
             "UnseenInstanceForgetHours", "ReasonableReplicationLagSeconds", "ClusterNameToAlias",
             "CandidateInstanceExpireMinutes", "RecoveryPeriodBlockSeconds", "FailureDetectionPeriodBlockMinutes",
-            "RecoverMasterClusterFilters", "RecoverIntermediateMasterClusterFilters", "RecoveryPollSeconds");
+            "RecoverMasterClusterFilters", "RecoverIntermediateMasterClusterFilters", "RecoveryPollSeconds",
+            "PreventCrossDataCenterMasterFailover", "PreventCrossRegionMasterFailover",
+            "FailMasterPromotionIfSQLThreadNotUpToDate", "FailMasterPromotionOnLagMinutes",
+            "ApplyMySQLPromotionAfterMasterFailover", "ProcessesShellCommand", "OnFailureDetectionProcesses",
+            "PreFailoverProcesses", "PostFailoverProcesses", "PostMasterFailoverProcesses",
+            "PostIntermediateMasterFailoverProcesses", "PostUnsuccessfulFailoverProcesses");
 
     private final Config config;
 
@@ -51,6 +56,7 @@ public final class ConfigurationReader {
                 backend(),
                 discovery(),
                 recovery(),
+                failover(),
                 stringMap("ClusterNameToAlias"),
                 unused);
     }
@@ -93,6 +99,22 @@ public final class ConfigurationReader {
                 string("DetectPhysicalEnvironmentQuery", ""),
                 integer("UnseenInstanceForgetHours", 240, 1, 1_000_000),
                 integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000));
+    }
+
+    private FailoverConfiguration failover() {
+        return new FailoverConfiguration(
+                bool("PreventCrossDataCenterMasterFailover", false),
+                bool("PreventCrossRegionMasterFailover", false),
+                bool("FailMasterPromotionIfSQLThreadNotUpToDate", false),
+                integer("FailMasterPromotionOnLagMinutes", 0, 0, 1_000_000),
+                bool("ApplyMySQLPromotionAfterMasterFailover", true),
+                string("ProcessesShellCommand", "bash"),
+                stringList("OnFailureDetectionProcesses"),
+                stringList("PreFailoverProcesses"),
+                stringList("PostFailoverProcesses"),
+                stringList("PostMasterFailoverProcesses"),
+                stringList("PostIntermediateMasterFailoverProcesses"),
+                stringList("PostUnsuccessfulFailoverProcesses"));
     }
 
     private RecoverySettings recovery() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.orchestratoree.analysis.AnalysisContext;
 import org.orchestratoree.analysis.ClusterView;
 import org.orchestratoree.analysis.ReplicationAnalysis;
@@ -35,6 +34,8 @@ public class ClusterAnalysisService {
     ClusterDirectory clusters;
     @Inject
     CurrentConfiguration configuration;
+    @Inject
+    DowntimeService downtimes;
 
     /** Analyses of every cluster; with {@code includeNoProblem} healthy instances are listed too. */
     public List<ReplicationAnalysis> analyzeAll(boolean includeNoProblem) {
@@ -63,10 +64,11 @@ public class ClusterAnalysisService {
 
     private AnalysisContext context(boolean includeNoProblem) {
         DiscoverySettings d = configuration.get().discovery();
-        AnalysisContext context = AnalysisContext.at(Instant.now())
+        Instant now = Instant.now();
+        AnalysisContext context = AnalysisContext.at(now)
                 .withPollInterval(d.pollInterval())
                 .withThresholds(d.reasonableReplicationLagSeconds(), d.reasonableReplicationLagSeconds())
-                .withDowntimed(Set.of());
+                .withDowntimed(downtimes.downtimedKeys(now));
         return includeNoProblem ? context.includingNoProblem() : context;
     }
 }

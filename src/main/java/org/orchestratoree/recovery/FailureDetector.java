@@ -16,9 +16,9 @@ import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.topology.InstanceKey;
 
 /**
- * Turns analyses into detections. Every node analyses; only the leader registers a detection and fires
- * {@link FailureDetected}. A failure is announced once when it appears and again only after it cleared, so a
- * dead master does not fire an event every second.
+ * Turns analyses into detections. Every node analyses; only the leader fires {@link FailureDetected}, on every
+ * pass while an actionable failure lasts, so that a recovery blocked now runs once it is acknowledged. Logging
+ * happens once per failure, when it appears.
  */
 @ApplicationScoped
 public class FailureDetector {
@@ -48,15 +48,13 @@ public class FailureDetector {
             }
         }
         announced.keySet().retainAll(current);
+        fresh.forEach(a -> LOG.warning("detected " + a.analysis() + " on " + a.analyzedInstanceKey() + " (cluster "
+                + a.clusterName() + "): " + a.reason()));
         if (!leadership.isLeader()) {
             return List.of();
         }
         Instant now = Instant.now();
-        for (ReplicationAnalysis a : fresh) {
-            LOG.warning("detected " + a.analysis() + " on " + a.analyzedInstanceKey() + " (cluster "
-                    + a.clusterName() + "): " + a.reason());
-            detections.fire(new FailureDetected(a, now));
-        }
+        actionable.forEach(a -> detections.fire(new FailureDetected(a, now)));
         return fresh;
     }
 }

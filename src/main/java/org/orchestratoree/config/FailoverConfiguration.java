@@ -1,0 +1,28 @@
+package org.orchestratoree.config;
+
+import java.util.List;
+
+/** How a failover chooses and promotes, and which hooks it runs (orchestrator's keys, its defaults). */
+public record FailoverConfiguration(
+        boolean preventCrossDataCenterMasterFailover,
+        boolean preventCrossRegionMasterFailover,
+        boolean failMasterPromotionIfSqlThreadNotUpToDate,
+        int failMasterPromotionOnLagMinutes,
+        boolean applyMySqlPromotionAfterMasterFailover,
+        String processesShellCommand,
+        List<String> onFailureDetectionProcesses,
+        List<String> preFailoverProcesses,
+        List<String> postFailoverProcesses,
+        List<String> postMasterFailoverProcesses,
+        List<String> postIntermediateMasterFailoverProcesses,
+        List<String> postUnsuccessfulFailoverProcesses) {
+
+    public FailoverConfiguration {
+        onFailureDetectionProcesses = List.copyOf(onFailureDetectionProcesses);
+        preFailoverProcesses = List.copyOf(preFailoverProcesses);
+        postFailoverProcesses = List.copyOf(postFailoverProcesses);
+        postMasterFailoverProcesses = List.copyOf(postMasterFailoverProcesses);
+        postIntermediateMasterFailoverProcesses = List.copyOf(postIntermediateMasterFailoverProcesses);
+        postUnsuccessfulFailoverProcesses = List.copyOf(postUnsuccessfulFailoverProcesses);
+    }
+}

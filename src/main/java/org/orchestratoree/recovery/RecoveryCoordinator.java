@@ -1,0 +1,193 @@
+package org.orchestratoree.recovery;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.orchestratoree.analysis.AnalysisCode;
+import org.orchestratoree.analysis.ReplicationAnalysis;
+import org.orchestratoree.config.Configuration;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.config.FailoverConfiguration;
+import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.ha.Leadership;
+import org.orchestratoree.ha.NodeIdentity;
+import org.orchestratoree.persistence.AuditRepository;
+import org.orchestratoree.persistence.BlockedRecoveryRepository;
+import org.orchestratoree.persistence.FailureDetectionRepository;
+import org.orchestratoree.persistence.RecoveryRepository;
+import org.orchestratoree.topology.BlockedRecovery;
+import org.orchestratoree.topology.FailureDetection;
+import org.orchestratoree.topology.RecoveryOutcome;
+import org.orchestratoree.topology.TopologyRecovery;
+
+/**
+ * Decides whether a detected failure is recovered, and runs the recovery: only on the leader, only for clusters
+ * the filters cover, never before the first discovery pass, never while global recoveries are disabled, and not
+ * again within RecoveryPeriodBlockSeconds of an unacknowledged recovery of the same cluster (such attempts are
+ * recorded as blocked). Hooks run around the failover with orchestrator's placeholders.
+ */
+@ApplicationScoped
+public class RecoveryCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(RecoveryCoordinator.class.getName());
+    static final Set<AnalysisCode> MASTER_FAILURES = Set.of(AnalysisCode.DeadMaster,
+            AnalysisCode.DeadMasterAndSomeReplicas);
+
+    @Inject
+    Leadership leadership;
+    @Inject
+    CurrentConfiguration configuration;
+    @Inject
+    DiscoveryService discovery;
+    @Inject
+    RecoveryStateService recoveryState;
+    @Inject
+    RecoveryRepository recoveries;
+    @Inject
+    BlockedRecoveryRepository blocked;
+    @Inject
+    FailureDetectionRepository detections;
+    @Inject
+    AuditRepository audit;
+    @Inject
+    MasterFailover masterFailover;
+    @Inject
+    RecoveryJournal journal;
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Clusters with a recovery under way on this node; a second detection of them waits. */
+    private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+
+    void onFailure(@Observes FailureDetected event) {
+        ReplicationAnalysis a = event.analysis();
+        if (!MASTER_FAILURES.contains(a.analysis()) || recovering.contains(a.clusterName())) {
+            return;
+        }
+        executor.execute(() -> recoverAutomatically(a));
+    }
+
+    private void recoverAutomatically(ReplicationAnalysis a) {
+        Configuration config = configuration.get();
+        registerDetection(a, config.failover());
+        if (!leadership.isLeader() || recoveryState.globalRecoveriesDisabled() || !discovery.firstPassDone()
+                || !RecoveryFilters.covers(config.recovery().recoverMasterClusterFilters(), a.clusterName(),
+                a.clusterAlias())) {
+            return;
+        }
+        recover(a, config);
+    }
+
+    /** Runs the recovery of a failed master unless a recent one blocks it; empty when none ran. */
+    public Optional<TopologyRecovery> recover(ReplicationAnalysis a, Configuration config) {
+        if (!recovering.add(a.clusterName())) {
+            return Optional.empty();
+        }
+        try {
+            Instant now = Instant.now();
+            Duration block = config.recovery().recoveryPeriodBlock();
+            recoveries.clearActivePeriodsBefore(now.minus(block), now);
+            Optional<TopologyRecovery> blocking = blockingRecovery(a);
+            if (blocking.isPresent()) {
+                blocked.register(new BlockedRecovery(a.analyzedInstanceKey(), a.clusterName(), a.analysis().toString(),
+                        now, blocking.get().id()));
+                return Optional.empty();
+            }
+            String uid = UUID.randomUUID().toString();
+            Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
+                    a.analyzedInstanceKey(), a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.reason(),
+                    a.replicas(), now, NodeIdentity.hostname()));
+            if (registered.isEmpty()) {
+                return Optional.empty();
+            }
+            run(uid, a, config.failover(), config.recovery().recoveryPeriodBlockSeconds());
+            return recoveries.byUid(uid);
+        } finally {
+            recovering.remove(a.clusterName());
+        }
+    }
+
+    private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a) {
+        return java.util.stream.Stream.concat(recoveries.inActivePeriod(a.clusterName()).stream(),
+                        recoveries.inActivePeriodWithSuccessor(a.analyzedInstanceKey()).stream())
+                .filter(r -> !r.acknowledged()).findFirst();
+    }
+
+    private void run(String uid, ReplicationAnalysis a, FailoverConfiguration f, int blockSeconds) {
+        journal.step(uid, "will recover " + a.analysis() + " on " + a.analyzedInstanceKey() + ": " + a.reason());
+        audit.append("recover-dead-master", a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
+        HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
+        HookContext context = new HookContext(a.analysis().toString(), a.reason(), "recover",
+                a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
+                a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), uid, null, List.of(), false);
+        List<HookRunner.HookResult> pre = hooks.run(f.preFailoverProcesses(), context, true);
+        pre.forEach(h -> journal.step(uid, h.describe()));
+        RecoveryOutcome outcome;
+        if (pre.stream().anyMatch(h -> !h.succeeded())) {
+            outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
+                    List.of("PreFailoverProcesses failed; recovery aborted"));
+        } else {
+            outcome = promote(uid, a, f);
+        }
+        recoveries.resolve(uid, outcome, Instant.now());
+        HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
+        List<String> post = outcome.successful()
+                ? concat(f.postMasterFailoverProcesses(), f.postFailoverProcesses())
+                : f.postUnsuccessfulFailoverProcesses();
+        hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
+        String summary = outcome.successful()
+                ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
+                : "failed: " + String.join("; ", outcome.allErrors());
+        journal.step(uid, summary);
+        audit.append("recover-dead-master", a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " " + summary);
+        LOG.warning("recovery " + uid + " of " + a.analyzedInstanceKey() + ": " + summary);
+    }
+
+    private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f) {
+        FailoverSettings settings = new FailoverSettings(
+                new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
+                        f.failMasterPromotionOnLagMinutes()),
+                f.failMasterPromotionIfSqlThreadNotUpToDate(), f.applyMySqlPromotionAfterMasterFailover(),
+                Duration.ofSeconds(10), f.preFailoverProcesses(), f.postFailoverProcesses(),
+                f.postMasterFailoverProcesses(), f.postIntermediateMasterFailoverProcesses(),
+                f.postUnsuccessfulFailoverProcesses());
+        try {
+            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** A detection is registered once per active period; OnFailureDetectionProcesses run for new ones only. */
+    private void registerDetection(ReplicationAnalysis a, FailoverConfiguration f) {
+        try {
+            Optional<FailureDetection> fresh = detections.register(FailureDetection.starting(a.analyzedInstanceKey(),
+                    a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.countReplicas(), a.actionable(),
+                    Instant.now(), NodeIdentity.hostname()));
+            if (fresh.isPresent() && !f.onFailureDetectionProcesses().isEmpty()) {
+                HookContext context = new HookContext(a.analysis().toString(), a.reason(), "detection",
+                        a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
+                        a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), "", null, List.of(),
+                        false);
+                new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1))
+                        .run(f.onFailureDetectionProcesses(), context, false);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("detection of " + a.analyzedInstanceKey() + " not registered: " + e.getMessage());
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}
