@@ -1,6 +1,7 @@
 package org.orchestratoree.discovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,10 @@ public class DiscoveryService {
     AuditRepository audit;
     @Inject
     DiscoveryMetrics metrics;
+    @Inject
+    MasterWatch masterWatch;
+    @Inject
+    Event<InstanceUnreachable> unreachable;
 
     private final PollSchedule schedule = new PollSchedule();
     /** Instances known at start-up and not probed since; readiness waits for this to empty. */
@@ -150,6 +155,9 @@ public class DiscoveryService {
         }
         followNeighbours(snapshot, now);
         registerAlias(instance);
+        if (instance.isMaster()) {
+            masterWatch.watch(key, this::isStillMaster, this::suspect);
+        }
         return instance;
     }
 
@@ -162,7 +170,11 @@ public class DiscoveryService {
         if (known) {
             LOG.fine(key + " probe failed: " + e.getMessage());
             // replicas of an instance that stopped answering are probed at once: they tell whether it is dead
-            instances.findReplicasOf(key).forEach(r -> schedule.expedite(r.key(), now));
+            List<Instance> replicas = instances.findReplicasOf(key);
+            replicas.forEach(r -> schedule.expedite(r.key(), now));
+            if (!replicas.isEmpty()) {
+                unreachable.fire(new InstanceUnreachable(key, replicas.get(0).clusterName()));
+            }
         }
     }
 
@@ -186,6 +198,15 @@ public class DiscoveryService {
             aliases.register(cluster, alias);
             registeredAliases.put(cluster, alias);
         }
+    }
+
+    /** A watcher lost its connection to a master: probe the master now rather than at its turn. */
+    void suspect(InstanceKey master) {
+        schedule.expedite(master, Instant.now());
+    }
+
+    private boolean isStillMaster(InstanceKey key) {
+        return schedule.contains(key) && instances.find(key).map(Instance::isMaster).orElse(false);
     }
 
     /** Forgets instances unseen for longer than UnseenInstanceForgetHours. */
