@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Failover benchmark on the sandbox, with ground truth from the servers.
 #   bench/failover.sh [--poll SECONDS] [--kills N]
-# Each round: a fresh sandbox (master 10111, replicas 10112-10114) discovered by one node with automated
+# Each round: a fresh sandbox (master base+11, replicas base+12..14; SANDBOX_PORT_BASE, default 10100) discovered by one node with automated
 # recovery, a kill -9 of the master at a random point of the poll cycle, then:
 #   detection = the node's "detected DeadMaster" log line (its own clock, same machine) minus the kill time;
 #   recovery  = the first moment the servers themselves show a replica with read_only=0 and the two other
@@ -23,6 +23,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 SANDBOX_DIR="${SANDBOX_DIR:-/tmp/orchestrator-ee-sandbox}"
+base="${SANDBOX_PORT_BASE:-10100}"
+M=$((base + 11)); R1=$((base + 12)); R2=$((base + 13)); R3=$((base + 14))
 sock() { echo "$SANDBOX_DIR/$1/mariadbd.sock"; }
 now_ms() { date +%s%3N; }
 
@@ -44,12 +46,12 @@ for _ in $(seq 1 120); do curl -fs "$api/lb-check" >/dev/null 2>&1 && break; sle
 # prints the port of the promoted replica once the servers show a finished failover, else nothing
 finished() {
   local p master="" others=0 ro st
-  for p in 10112 10113 10114; do
+  for p in $R1 $R2 $R3; do
     ro=$(mariadb -N -B -uroot -S "$(sock $p)" -e "SELECT @@read_only" 2>/dev/null) || continue
     [[ "$ro" == 0 ]] && master=$p
   done
   [[ -n "$master" ]] || return 0
-  for p in 10112 10113 10114; do
+  for p in $R1 $R2 $R3; do
     [[ "$p" == "$master" ]] && continue
     st=$(mariadb -uroot -S "$(sock $p)" -e "SHOW SLAVE STATUS\G" 2>/dev/null) || continue
     grep -q "Master_Port: $master" <<<"$st" && grep -q "Slave_IO_Running: Yes" <<<"$st" \
@@ -63,8 +65,8 @@ detections=(); recoveries=()
 for round in $(seq 1 "$kills"); do
   bin/sandbox down >/dev/null 2>&1; bin/sandbox up >/dev/null 2>&1
   for c in $(curl -fs "$api/clusters" | jq -r '.[]?'); do curl -fs "$api/forget-cluster/$c" >/dev/null || true; done
-  for p in 10111 10112 10113 10114; do curl -fs "$api/end-downtime/127.0.0.1/$p" >/dev/null 2>&1 || true; done
-  curl -fs "$api/discover/127.0.0.1/10111" >/dev/null
+  for p in $M $R1 $R2 $R3; do curl -fs "$api/end-downtime/127.0.0.1/$p" >/dev/null 2>&1 || true; done
+  curl -fs "$api/discover/127.0.0.1/$M" >/dev/null
   for _ in $(seq 1 100); do
     [[ "$(curl -fs "$api/all-instances" | jq length)" == 4 ]] \
       && [[ "$(curl -fs "$api/replication-analysis" | jq '.Details | length')" == 0 ]] && break
@@ -73,13 +75,13 @@ for round in $(seq 1 "$kills"); do
   sleep "$(echo "2 * $poll + $RANDOM / 32768 * $poll" | bc -l)" # settle, then a random point of the cycle
   lines_before=$(wc -l < "$work/node.log")
   t0=$(now_ms)
-  bin/sandbox kill 10111 >/dev/null
+  bin/sandbox kill $M >/dev/null
   promoted=""
   while [[ -z "$promoted" ]] && (( $(now_ms) - t0 < 30000 )); do promoted=$(finished); done
   t1=$(now_ms)
   [[ -n "$promoted" ]] || { echo "round $round: no failover within 30 s" >&2; continue; }
   sleep 0.5
-  detected=$(tail -n +"$((lines_before + 1))" "$work/node.log" | grep "detected DeadMaster on 127.0.0.1:10111" \
+  detected=$(tail -n +"$((lines_before + 1))" "$work/node.log" | grep "detected DeadMaster on 127.0.0.1:$M" \
     | head -1 | grep -o 'timeMillis: [0-9]*' | grep -o '[0-9]*' || true)
   d=$(( ${detected:-0} - t0 )); r=$(( t1 - t0 ))
   detections+=("$d"); recoveries+=("$r")

@@ -173,6 +173,8 @@ public class DiscoveryService {
             List<Instance> replicas = instances.findReplicasOf(key);
             replicas.forEach(r -> schedule.expedite(r.key(), now));
             if (!replicas.isEmpty()) {
+                LOG.info(key + " did not answer (" + Duration.between(started, now).toMillis() + " ms: "
+                        + e.getMessage() + "); re-probing its " + replicas.size() + " replicas now");
                 unreachable.fire(new InstanceUnreachable(key, replicas.get(0).clusterName()));
             }
         }
