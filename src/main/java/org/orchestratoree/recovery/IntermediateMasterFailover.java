@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public class IntermediateMasterFailover {
         List<Instance> parents = new ArrayList<>();
         choice.sibling().ifPresent(parents::add);
         choice.master().ifPresent(parents::add);
-        Map<InstanceKey, CompletableFuture<Optional<InstanceKey>>> moves = new java.util.LinkedHashMap<>();
+        Map<InstanceKey, CompletableFuture<Optional<InstanceKey>>> moves = new LinkedHashMap<>();
         for (Instance orphan : orphans) {
             if (!orphan.checks().lastCheckValid()) {
                 journal.step(uid, "lost " + orphan.key() + ": not reachable");
@@ -117,7 +118,7 @@ public class IntermediateMasterFailover {
                         executor));
             }
         }
-        Map<InstanceKey, Optional<InstanceKey>> placed = new java.util.LinkedHashMap<>();
+        Map<InstanceKey, Optional<InstanceKey>> placed = new LinkedHashMap<>();
         moves.forEach((key, future) -> placed.put(key, future.join()));
         return placed;
     }

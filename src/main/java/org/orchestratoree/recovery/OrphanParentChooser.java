@@ -19,8 +19,8 @@ import org.orchestratoree.topology.InstanceKey;
  * <p>A sibling (another replica of the same master) qualifies when it answered its last probe, replicates
  * (both threads running: it must keep receiving what the orphans need), writes a binary log with
  * {@code log_slave_updates} (else the orphans would starve), is not registered {@code must_not}, has the same
- * replication filters as the dead one (else the orphans would see different data), and every orphan may
- * replicate from it. Among the qualified, as orchestrator ranks them: a registered candidate ({@code prefer} or
+ * replication filters as the dead one (else the orphans would see different data), and every reachable orphan
+ * may replicate from it. Among the qualified, as orchestrator ranks them: a registered candidate ({@code prefer} or
  * {@code must}) in the dead one's data center and environment, then a candidate anywhere, then any sibling in
  * the data center and environment, then any sibling; within a rank the one with the most replicas (already
  * serving as an intermediate master), then the smallest key for a stable choice.
@@ -87,7 +87,8 @@ public final class OrphanParentChooser {
         if (hasFilters(s) != hasFilters(dead.snapshot())) {
             return "replication filters differ from " + dead.key() + "'s";
         }
-        for (Instance orphan : orphans) {
+        // unreachable orphans are not moved, so they must not rule a sibling out
+        for (Instance orphan : orphans.stream().filter(o -> o.checks().lastCheckValid()).toList()) {
             ReplicationVerdict verdict = ReplicationRule.canReplicateFrom(orphan.snapshot(), s);
             if (!verdict.allowed()) {
                 return verdict.explanation();

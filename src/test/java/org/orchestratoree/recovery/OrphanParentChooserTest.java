@@ -159,6 +159,19 @@ class OrphanParentChooserTest {
     }
 
     @Test
+    void onlyReachableOrphansMustBeAbleToReplicateFromTheSibling() {
+        Server newerOrphan = withMaster(server("db6:3306"), DEAD);
+        newerOrphan.version = "10.6.16-MariaDB";
+        List<Instance> withOld = List.of(orphans.get(0), newerOrphan.build());
+        Instance sibling = server("db2:3306").build();
+        assertTrue(chooser.choose(dead, master, List.of(sibling), withOld, Map.of()).sibling().isEmpty(),
+                "db2 runs a newer version than the reachable db6");
+        newerOrphan.valid = false;
+        List<Instance> withUnreachable = List.of(orphans.get(0), newerOrphan.build());
+        assertEquals("db2:3306", key(chooser.choose(dead, master, List.of(sibling), withUnreachable, Map.of())));
+    }
+
+    @Test
     void anUnreachableMasterIsNoFallback() {
         Server downMaster = withMaster(server("db1:3306"), null);
         downMaster.valid = false;
