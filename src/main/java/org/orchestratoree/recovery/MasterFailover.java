@@ -32,7 +32,7 @@ import org.orchestratoree.topology.RecoveryOutcome;
 public class MasterFailover {
 
     static final String LOST_IN_RECOVERY = "lost-in-recovery";
-    private static final Duration LOST_IN_RECOVERY_DOWNTIME = Duration.ofDays(365);
+    static final Duration LOST_IN_RECOVERY_DOWNTIME = Duration.ofDays(365);
 
     @Inject
     InstanceRepository instances;

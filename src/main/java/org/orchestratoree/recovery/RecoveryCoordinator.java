@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.orchestratoree.analysis.AnalysisCode;
 import org.orchestratoree.analysis.ReplicationAnalysis;
 import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.CurrentConfiguration;
@@ -32,17 +31,17 @@ import org.orchestratoree.topology.TopologyRecovery;
 
 /**
  * Decides whether a detected failure is recovered, and runs the recovery: only on the leader, only for clusters
- * the filters cover, never before the first discovery pass, never while global recoveries are disabled, and not
- * again within RecoveryPeriodBlockSeconds of an unacknowledged recovery of the same cluster (such attempts are
- * recorded as blocked). Hooks run around the failover with orchestrator's placeholders.
+ * the filters of its {@link RecoveryType} cover, never before the first discovery pass, never while global
+ * recoveries are disabled, and not again within RecoveryPeriodBlockSeconds of an unacknowledged recovery (such
+ * attempts are recorded as blocked). A dead master is blocked by any recovery of its cluster, as in orchestrator;
+ * a dead intermediate master only by one of the same instance, so that two intermediate masters of a cluster can
+ * fail and both be recovered. Either is blocked when it was itself recently promoted (flapping). Hooks run around
+ * the failover with orchestrator's placeholders.
  */
 @ApplicationScoped
 public class RecoveryCoordinator {
 
     private static final Logger LOG = Logger.getLogger(RecoveryCoordinator.class.getName());
-    static final Set<AnalysisCode> MASTER_FAILURES = Set.of(AnalysisCode.DeadMaster,
-            AnalysisCode.DeadMasterAndSomeReplicas);
-
     @Inject
     Leadership leadership;
     @Inject
@@ -62,6 +61,8 @@ public class RecoveryCoordinator {
     @Inject
     MasterFailover masterFailover;
     @Inject
+    IntermediateMasterFailover intermediateMasterFailover;
+    @Inject
     RecoveryJournal journal;
     @Resource
     ManagedExecutorService executor;
@@ -71,33 +72,36 @@ public class RecoveryCoordinator {
 
     void onFailure(@Observes FailureDetected event) {
         ReplicationAnalysis a = event.analysis();
-        if (!MASTER_FAILURES.contains(a.analysis()) || recovering.contains(a.clusterName())) {
+        Optional<RecoveryType> type = RecoveryType.of(a.analysis());
+        if (type.isEmpty() || recovering.contains(a.clusterName())) {
             return;
         }
-        executor.execute(() -> recoverAutomatically(a));
+        executor.execute(() -> recoverAutomatically(a, type.get()));
     }
 
-    private void recoverAutomatically(ReplicationAnalysis a) {
+    private void recoverAutomatically(ReplicationAnalysis a, RecoveryType type) {
         Configuration config = configuration.get();
         registerDetection(a, config.failover());
         if (!leadership.isLeader() || recoveryState.globalRecoveriesDisabled() || !discovery.firstPassDone()
-                || !RecoveryFilters.covers(config.recovery().recoverMasterClusterFilters(), a.clusterName(),
+                || !RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(),
                 a.clusterAlias())) {
             return;
         }
         recover(a, config);
     }
 
-    /** Runs the recovery of a failed master unless a recent one blocks it; empty when none ran. */
+    /** Runs the recovery of a failed master or intermediate master unless a recent one blocks it; empty when none ran. */
     public Optional<TopologyRecovery> recover(ReplicationAnalysis a, Configuration config) {
-        if (!recovering.add(a.clusterName())) {
+        Optional<RecoveryType> type = RecoveryType.of(a.analysis());
+        // one recovery per cluster at a time on this node: a master failover and an intermediate one would collide
+        if (type.isEmpty() || !recovering.add(a.clusterName())) {
             return Optional.empty();
         }
         try {
             Instant now = Instant.now();
             Duration block = config.recovery().recoveryPeriodBlock();
             recoveries.clearActivePeriodsBefore(now.minus(block), now);
-            Optional<TopologyRecovery> blocking = blockingRecovery(a);
+            Optional<TopologyRecovery> blocking = blockingRecovery(a, type.get());
             if (blocking.isPresent()) {
                 blocked.register(new BlockedRecovery(a.analyzedInstanceKey(), a.clusterName(), a.analysis().toString(),
                         now, blocking.get().id()));
@@ -110,22 +114,24 @@ public class RecoveryCoordinator {
             if (registered.isEmpty()) {
                 return Optional.empty();
             }
-            run(uid, a, config.failover(), config.recovery().recoveryPeriodBlockSeconds());
+            run(uid, a, type.get(), config.failover());
             return recoveries.byUid(uid);
         } finally {
             recovering.remove(a.clusterName());
         }
     }
 
-    private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a) {
-        return java.util.stream.Stream.concat(recoveries.inActivePeriod(a.clusterName()).stream(),
+    private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a, RecoveryType type) {
+        java.util.stream.Stream<TopologyRecovery> sameScope = recoveries.inActivePeriod(a.clusterName()).stream()
+                .filter(r -> type == RecoveryType.MASTER || r.failedKey().equals(a.analyzedInstanceKey()));
+        return java.util.stream.Stream.concat(sameScope,
                         recoveries.inActivePeriodWithSuccessor(a.analyzedInstanceKey()).stream())
                 .filter(r -> !r.acknowledged()).findFirst();
     }
 
-    private void run(String uid, ReplicationAnalysis a, FailoverConfiguration f, int blockSeconds) {
+    private void run(String uid, ReplicationAnalysis a, RecoveryType type, FailoverConfiguration f) {
         journal.step(uid, "will recover " + a.analysis() + " on " + a.analyzedInstanceKey() + ": " + a.reason());
-        audit.append("recover-dead-master", a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
+        audit.append(type.auditType(), a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
         HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
         HookContext context = new HookContext(a.analysis().toString(), a.reason(), "recover",
                 a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
@@ -137,19 +143,18 @@ public class RecoveryCoordinator {
             outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
                     List.of("PreFailoverProcesses failed; recovery aborted"));
         } else {
-            outcome = promote(uid, a, f);
+            outcome = type == RecoveryType.MASTER ? promote(uid, a, f) : relocateReplicas(uid, a);
         }
         recoveries.resolve(uid, outcome, Instant.now());
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
-        List<String> post = outcome.successful()
-                ? concat(f.postMasterFailoverProcesses(), f.postFailoverProcesses())
-                : f.postUnsuccessfulFailoverProcesses();
+        List<String> post = outcome.successful() ? type.postSuccessHooks(f) : f.postUnsuccessfulFailoverProcesses();
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
-        String summary = outcome.successful()
-                ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
-                : "failed: " + String.join("; ", outcome.allErrors());
+        String summary = !outcome.successful() ? "failed: " + String.join("; ", outcome.allErrors())
+                : type == RecoveryType.MASTER ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
+                : "relocated replicas of " + a.analyzedInstanceKey() + " below " + outcome.successor()
+                + (outcome.lostReplicas().isEmpty() ? "" : "; lost " + outcome.lostReplicas());
         journal.step(uid, summary);
-        audit.append("recover-dead-master", a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " " + summary);
+        audit.append(type.auditType(), a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " " + summary);
         LOG.warning("recovery " + uid + " of " + a.analyzedInstanceKey() + ": " + summary);
     }
 
@@ -163,6 +168,14 @@ public class RecoveryCoordinator {
                 f.postUnsuccessfulFailoverProcesses());
         try {
             return masterFailover.promote(uid, a.analyzedInstanceKey(), settings);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private RecoveryOutcome relocateReplicas(String uid, ReplicationAnalysis a) {
+        try {
+            return intermediateMasterFailover.relocateReplicas(uid, a.analyzedInstanceKey());
         } catch (RuntimeException e) {
             return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
         }
@@ -185,9 +198,5 @@ public class RecoveryCoordinator {
         } catch (RuntimeException e) {
             LOG.warning("detection of " + a.analyzedInstanceKey() + " not registered: " + e.getMessage());
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

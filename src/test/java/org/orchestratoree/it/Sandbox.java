@@ -73,8 +73,26 @@ final class Sandbox {
             Processes.ok(env, "bin/sandbox", "up");
         }
 
+        /** A fresh topology: master {@code port(1)} with three replicas, as a test found it. */
+        void recreate() {
+            Processes.ok(env, "bin/sandbox", "down");
+            Processes.ok(env, "bin/sandbox", "up");
+        }
+
         void stop(int port) {
             Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
+        }
+
+        /** {@code kill -9} of one instance: a crash, not a shutdown. */
+        void kill(int port) {
+            Processes.ok(env, "bin/sandbox", "kill", String.valueOf(port));
+        }
+
+        /** Whether the server itself (SHOW SLAVE STATUS, via bin/sandbox status) replicates from that master. */
+        boolean replicatesFrom(int port, int master) {
+            String status = Processes.run(env, 30, "bin/sandbox", "status").stdout();
+            return status.lines().anyMatch(l -> l.startsWith(port + " ") && l.contains("replica of " + master + " ")
+                    && l.contains("IO=Yes SQL=Yes"));
         }
 
         void start(int port) {

@@ -1,0 +1,54 @@
+package org.orchestratoree.recovery;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.orchestratoree.analysis.AnalysisCode;
+import org.orchestratoree.config.FailoverConfiguration;
+import org.orchestratoree.config.RecoverySettings;
+
+/**
+ * The kinds of failure recovered automatically, as orchestrator sorts them: each has its analysis codes, its
+ * cluster filters, its audit type and its own post-failover hooks.
+ */
+enum RecoveryType {
+
+    /** A dead master is replaced by a promoted replica. */
+    MASTER("recover-dead-master", Set.of(AnalysisCode.DeadMaster, AnalysisCode.DeadMasterAndSomeReplicas)),
+
+    /**
+     * A dead intermediate master's replicas move elsewhere. DeadIntermediateMasterAndReplicas is not here: with
+     * every replica unreachable there is nothing to move.
+     */
+    INTERMEDIATE_MASTER("recover-dead-intermediate-master", Set.of(AnalysisCode.DeadIntermediateMaster,
+            AnalysisCode.DeadIntermediateMasterAndSomeReplicas, AnalysisCode.DeadIntermediateMasterWithSingleReplica,
+            AnalysisCode.DeadIntermediateMasterWithSingleReplicaFailingToConnect));
+
+    private final String auditType;
+    private final Set<AnalysisCode> codes;
+
+    RecoveryType(String auditType, Set<AnalysisCode> codes) {
+        this.auditType = auditType;
+        this.codes = codes;
+    }
+
+    static Optional<RecoveryType> of(AnalysisCode code) {
+        return Stream.of(values()).filter(t -> t.codes.contains(code)).findFirst();
+    }
+
+    String auditType() {
+        return auditType;
+    }
+
+    List<String> clusterFilters(RecoverySettings recovery) {
+        return this == MASTER ? recovery.recoverMasterClusterFilters()
+                : recovery.recoverIntermediateMasterClusterFilters();
+    }
+
+    /** The type's own hooks first, then PostFailoverProcesses, as orchestrator runs them. */
+    List<String> postSuccessHooks(FailoverConfiguration f) {
+        List<String> own = this == MASTER ? f.postMasterFailoverProcesses() : f.postIntermediateMasterFailoverProcesses();
+        return Stream.concat(own.stream(), f.postFailoverProcesses().stream()).toList();
+    }
+}
