@@ -120,12 +120,15 @@ class UnreachableMasterIT {
         OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "the node's last check of the master is invalid",
                 () -> !lastCheckValid(site.key(1)));
         assertTrue(replicas.stream().allMatch(p -> lastCheckValid(key(p))), "the replicas are still checked");
+        assertEquals("[]", node.get("/api/audit-recovery").body().strip(), "no recovery while cut off");
 
         cut.restore();
         assertFalse(cut.active());
         assertTrue(cut.connects(master, true), "after the restore the node's group reaches the master");
         OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "the master's last check is valid again",
                 () -> lastCheckValid(site.key(1)));
+        assertEquals("0", readOnly(master), "the master stays writable");
+        assertTrue(replicasReplicateFromMaster(), site.status());
     }
 
     @Test
