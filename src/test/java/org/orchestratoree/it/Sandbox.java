@@ -73,6 +73,12 @@ final class Sandbox {
             Processes.ok(env, "bin/sandbox", "up");
         }
 
+        /** A fresh sandbox: master {@code port(1)} with three replicas again. */
+        void recreate() {
+            Processes.ok(env, "bin/sandbox", "down");
+            Processes.ok(env, "bin/sandbox", "up");
+        }
+
         void stop(int port) {
             Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
         }
