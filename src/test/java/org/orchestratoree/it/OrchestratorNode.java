@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -39,17 +41,31 @@ final class OrchestratorNode implements AutoCloseable {
 
     /** Starts a node with the given configuration JSON and waits until its API answers. */
     static OrchestratorNode start(int port, String configJson) throws IOException {
+        return start(port, configJson, List.of());
+    }
+
+    /**
+     * Starts a node through a command that execs the launcher (for example {@code setpriv --regid=G
+     * --clear-groups}), so the JVM keeps the process id the test holds.
+     */
+    static OrchestratorNode start(int port, String configJson, List<String> wrapper) throws IOException {
         Path dir = Files.createTempDirectory("orchestrator-ee-it-" + port + "-");
         Path config = dir.resolve("orchestrator.conf.json");
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
-        Process process = launch(config, dir);
+        Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
         node.awaitApi(Duration.ofSeconds(90));
         return node;
     }
 
     static Process launch(Path config, Path dir) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("bin/orchestrator-ee", "--config", config.toString())
+        return launch(config, dir, List.of());
+    }
+
+    static Process launch(Path config, Path dir, List<String> wrapper) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of("bin/orchestrator-ee", "--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Processes.BASEDIR.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("node.log").toFile());

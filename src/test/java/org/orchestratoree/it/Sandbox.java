@@ -102,5 +102,10 @@ final class Sandbox {
         String sql(int port, String sql) {
             return Processes.ok(env, "bin/sandbox", "sql", String.valueOf(port), sql).out();
         }
+
+        /** {@code bin/sandbox status}: one line per instance, read on the servers themselves. */
+        String status() {
+            return Processes.ok(env, "bin/sandbox", "status").out();
+        }
     }
 }
