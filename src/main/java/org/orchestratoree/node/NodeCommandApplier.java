@@ -29,6 +29,7 @@ public class NodeCommandApplier implements CommandApplier {
     DiscoveryService discovery;
     @Inject
     RefactorService refactor;
+    @Inject
     DowntimeService downtimes;
     @Inject
     CandidateService candidates;
