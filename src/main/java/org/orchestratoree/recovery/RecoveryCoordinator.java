@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.orchestratoree.analysis.AnalysisCode;
 import org.orchestratoree.analysis.ReplicationAnalysis;
@@ -19,6 +20,7 @@ import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.FailoverConfiguration;
 import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.ha.NodeIdentity;
 import org.orchestratoree.persistence.AuditRepository;
@@ -27,6 +29,7 @@ import org.orchestratoree.persistence.FailureDetectionRepository;
 import org.orchestratoree.persistence.RecoveryRepository;
 import org.orchestratoree.topology.BlockedRecovery;
 import org.orchestratoree.topology.FailureDetection;
+import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.RecoveryOutcome;
 import org.orchestratoree.topology.TopologyRecovery;
 
@@ -103,18 +106,53 @@ public class RecoveryCoordinator {
                         now, blocking.get().id()));
                 return Optional.empty();
             }
-            String uid = UUID.randomUUID().toString();
-            Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
-                    a.analyzedInstanceKey(), a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.reason(),
-                    a.replicas(), now, NodeIdentity.hostname()));
-            if (registered.isEmpty()) {
-                return Optional.empty();
-            }
-            run(uid, a, config.failover(), config.recovery().recoveryPeriodBlockSeconds());
-            return recoveries.byUid(uid);
+            return start(a, config, "recover", Optional.empty());
         } finally {
             recovering.remove(a.clusterName());
         }
+    }
+
+    /**
+     * An operator's recovery (force-master-failover, force-master-takeover, recover): no filters and no
+     * anti-flapping block, since someone asked for it. The instance's completed recoveries are acknowledged
+     * implicitly, as orchestrator does, so that their active period does not stop this one registering.
+     *
+     * @param commandHint orchestrator's {command} placeholder, e.g. {@code force-master-failover}
+     */
+    public TopologyRecovery forceRecover(ReplicationAnalysis a, Configuration config, String commandHint,
+                                         Optional<InstanceKey> designated) {
+        return exclusively(a.clusterName(), () -> {
+            InstanceKey key = a.analyzedInstanceKey();
+            recoveries.acknowledgeInstanceCompleted(key, "orchestrator",
+                    "implicit acknowledge due to user invocation of recovery on same instance: " + key, Instant.now());
+            return start(a, config, commandHint, designated).orElseThrow(() -> new CommandFailedException(
+                    "Cannot register a recovery of " + key + ": another one is in progress"));
+        });
+    }
+
+    /** Runs work on a cluster no other recovery or takeover of this node is changing. */
+    public <T> T exclusively(String clusterName, Supplier<T> work) {
+        if (!recovering.add(clusterName)) {
+            throw new CommandFailedException("A recovery of cluster " + clusterName + " is already in progress");
+        }
+        try {
+            return work.get();
+        } finally {
+            recovering.remove(clusterName);
+        }
+    }
+
+    private Optional<TopologyRecovery> start(ReplicationAnalysis a, Configuration config, String commandHint,
+                                             Optional<InstanceKey> designated) {
+        String uid = UUID.randomUUID().toString();
+        Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
+                a.analyzedInstanceKey(), a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.reason(),
+                a.replicas(), Instant.now(), NodeIdentity.hostname()));
+        if (registered.isEmpty()) {
+            return Optional.empty();
+        }
+        run(uid, a, config.failover(), commandHint, designated);
+        return recoveries.byUid(uid);
     }
 
     private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a) {
@@ -123,11 +161,12 @@ public class RecoveryCoordinator {
                 .filter(r -> !r.acknowledged()).findFirst();
     }
 
-    private void run(String uid, ReplicationAnalysis a, FailoverConfiguration f, int blockSeconds) {
+    private void run(String uid, ReplicationAnalysis a, FailoverConfiguration f, String commandHint,
+                     Optional<InstanceKey> designated) {
         journal.step(uid, "will recover " + a.analysis() + " on " + a.analyzedInstanceKey() + ": " + a.reason());
         audit.append("recover-dead-master", a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
         HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
-        HookContext context = new HookContext(a.analysis().toString(), a.reason(), "recover",
+        HookContext context = new HookContext(a.analysis().toString(), a.reason(), commandHint,
                 a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
                 a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), uid, null, List.of(), false);
         List<HookRunner.HookResult> pre = hooks.run(f.preFailoverProcesses(), context, true);
@@ -137,7 +176,7 @@ public class RecoveryCoordinator {
             outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
                     List.of("PreFailoverProcesses failed; recovery aborted"));
         } else {
-            outcome = promote(uid, a, f);
+            outcome = promote(uid, a, f, designated);
         }
         recoveries.resolve(uid, outcome, Instant.now());
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
@@ -153,7 +192,8 @@ public class RecoveryCoordinator {
         LOG.warning("recovery " + uid + " of " + a.analyzedInstanceKey() + ": " + summary);
     }
 
-    private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f) {
+    private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f,
+                                    Optional<InstanceKey> designated) {
         FailoverSettings settings = new FailoverSettings(
                 new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
                         f.failMasterPromotionOnLagMinutes()),
@@ -162,7 +202,7 @@ public class RecoveryCoordinator {
                 f.postMasterFailoverProcesses(), f.postIntermediateMasterFailoverProcesses(),
                 f.postUnsuccessfulFailoverProcesses());
         try {
-            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings);
+            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings, designated);
         } catch (RuntimeException e) {
             return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
         }
