@@ -38,4 +38,12 @@ public record FailoverConfiguration(
         replicaUser = replicaUser == null ? "" : replicaUser;
         replicaPassword = replicaPassword == null ? "" : replicaPassword;
     }
+
+    /** The same settings with no hooks: orchestrator's {@code recover-lite} and {@code skipProcesses}. */
+    public FailoverConfiguration withoutProcesses() {
+        return new FailoverConfiguration(preventCrossDataCenterMasterFailover, preventCrossRegionMasterFailover,
+                failMasterPromotionIfSqlThreadNotUpToDate, failMasterPromotionOnLagMinutes,
+                applyMySqlPromotionAfterMasterFailover, processesShellCommand, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword);
+    }
 }

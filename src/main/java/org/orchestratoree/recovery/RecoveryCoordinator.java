@@ -106,7 +106,7 @@ public class RecoveryCoordinator {
                         now, blocking.get().id()));
                 return Optional.empty();
             }
-            return start(a, config, "recover", Optional.empty());
+            return start(a, config.failover(), "recover", Optional.empty());
         } finally {
             recovering.remove(a.clusterName());
         }
@@ -120,12 +120,13 @@ public class RecoveryCoordinator {
      * @param commandHint orchestrator's {command} placeholder, e.g. {@code force-master-failover}
      */
     public TopologyRecovery forceRecover(ReplicationAnalysis a, Configuration config, String commandHint,
-                                         Optional<InstanceKey> designated) {
+                                         Optional<InstanceKey> designated, boolean skipProcesses) {
+        FailoverConfiguration f = skipProcesses ? config.failover().withoutProcesses() : config.failover();
         return exclusively(a.clusterName(), () -> {
             InstanceKey key = a.analyzedInstanceKey();
             recoveries.acknowledgeInstanceCompleted(key, "orchestrator",
                     "implicit acknowledge due to user invocation of recovery on same instance: " + key, Instant.now());
-            return start(a, config, commandHint, designated).orElseThrow(() -> new CommandFailedException(
+            return start(a, f, commandHint, designated).orElseThrow(() -> new CommandFailedException(
                     "Cannot register a recovery of " + key + ": another one is in progress"));
         });
     }
@@ -142,7 +143,7 @@ public class RecoveryCoordinator {
         }
     }
 
-    private Optional<TopologyRecovery> start(ReplicationAnalysis a, Configuration config, String commandHint,
+    private Optional<TopologyRecovery> start(ReplicationAnalysis a, FailoverConfiguration f, String commandHint,
                                              Optional<InstanceKey> designated) {
         String uid = UUID.randomUUID().toString();
         Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
@@ -151,7 +152,7 @@ public class RecoveryCoordinator {
         if (registered.isEmpty()) {
             return Optional.empty();
         }
-        run(uid, a, config.failover(), commandHint, designated);
+        run(uid, a, f, commandHint, designated);
         return recoveries.byUid(uid);
     }
 
