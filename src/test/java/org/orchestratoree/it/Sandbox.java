@@ -73,6 +73,17 @@ final class Sandbox {
             Processes.ok(env, "bin/sandbox", "up");
         }
 
+        /** A fresh topology: master {@code port(1)} with three replicas, whatever happened before. */
+        void recreate() {
+            Processes.ok(env, "bin/sandbox", "down");
+            Processes.ok(env, "bin/sandbox", "up");
+        }
+
+        /** bin/sandbox status: one line per instance, read from the servers themselves. */
+        String status() {
+            return Processes.run(env, 30, "bin/sandbox", "status").stdout();
+        }
+
         void stop(int port) {
             Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
         }
