@@ -77,7 +77,7 @@ public class MasterFailover {
                 return failure(List.of("You may only promote a direct child of the master " + failedKey + ". "
                         + designated.get() + " does not replicate from it"), replicas);
             }
-            constraints = new PromotionConstraints(false, false, 0);
+            constraints = PromotionConstraints.NONE;
         }
         CandidateChoice choice = chooser.choose(failed, eligible, rules, constraints);
         choice.skipped().forEach(s -> journal.step(uid, "not a candidate: " + s));

@@ -39,7 +39,7 @@ public final class TakeoverTarget {
             throw refused("GracefulMasterTakeover: target instance not indicated, auto=false, and master " + m
                     + " has " + replicas.size() + " replicas. orchestrator cannot choose where to failover to. Aborting");
         } else {
-            CandidateChoice choice = chooser.choose(master, replicas, rules, new PromotionConstraints(false, false, 0));
+            CandidateChoice choice = chooser.choose(master, replicas, rules, PromotionConstraints.NONE);
             target = choice.candidate().orElseThrow(() -> refused("GracefulMasterTakeover: no target instance "
                     + "indicated, failed to auto-detect candidate replica for master " + m + ". Aborting"));
         }
