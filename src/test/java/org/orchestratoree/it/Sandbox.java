@@ -88,6 +88,11 @@ final class Sandbox {
             Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
         }
 
+        /** {@code kill -9} of one instance: a crash, not a shutdown. */
+        void kill(int port) {
+            Processes.ok(env, "bin/sandbox", "kill", String.valueOf(port));
+        }
+
         void start(int port) {
             Processes.ok(env, "bin/sandbox", "start", String.valueOf(port));
         }

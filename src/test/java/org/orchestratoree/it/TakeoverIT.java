@@ -35,6 +35,7 @@ class TakeoverIT {
     private final int r3 = site.port(4);
     private OrchestratorNode node;
     private int rows;
+    private int promoted;
 
     @BeforeAll
     void start() throws IOException {
@@ -124,6 +125,32 @@ class TakeoverIT {
         assertTrue(site.status().lines().anyMatch(l -> l.startsWith(m + " ") && l.contains("running")),
                 "the old master is still alive");
         write(promoted, List.of(promoted, others.get(0), others.get(1)));
+        this.promoted = promoted;
+    }
+
+    @Test
+    @Order(5)
+    void forcedTakeoverAndManualRecoveryPromoteTheNamedReplica() {
+        List<Integer> others = List.of(r1, r2, r3).stream().filter(p -> p != promoted).toList();
+        int designated = others.get(0);
+        int last = others.get(1);
+        awaitMaster(promoted, others);
+        Processes.Result takeover = node.client("-c", "force-master-takeover", "-i", key(promoted), "-d",
+                key(designated));
+        assertEquals(0, takeover.exitCode(), takeover.stderr());
+        assertEquals(key(designated), takeover.out());
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(20), last + " below " + designated,
+                () -> writable(designated) && replicatesFrom(last, designated));
+
+        awaitMaster(designated, List.of(last));
+        site.kill(designated);
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(30), "dead master detected", () -> node.client("-c",
+                "replication-analysis").lines().stream().anyMatch(l -> l.startsWith(key(designated) + " ")
+                && l.contains("DeadMaster")));
+        Processes.Result recover = node.client("-c", "recover", "-i", key(designated), "-d", key(last));
+        assertEquals(0, recover.exitCode(), recover.stderr());
+        assertEquals(key(last), recover.out());
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(10), last + " writable", () -> writable(last));
     }
 
     /** The new master writable and taking writes, the others read-only and replicating every write from it. */
