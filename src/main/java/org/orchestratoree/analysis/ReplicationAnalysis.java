@@ -70,4 +70,14 @@ public record ReplicationAnalysis(
         }
         return text.toString();
     }
+
+    /** This analysis under another code: an operator's forced recovery treats a live master as dead. */
+    public ReplicationAnalysis withAnalysis(AnalysisCode code) {
+        return new ReplicationAnalysis(analyzedInstanceKey, analyzedInstanceMasterKey, clusterName, clusterAlias, code,
+                structureWarnings, isMaster, isCoMaster, lastCheckValid, isDowntimed, isBinlogServer,
+                isFailingToConnectToMaster, replicationDepth, countReplicas, countValidReplicas,
+                countValidReplicatingReplicas, countReplicasFailingToConnectToMaster, countDowntimedReplicas,
+                countLaggingReplicas, countDelayedReplicas, countSemiSyncReplicasEnabled, replicas,
+                skippableDueToDowntime, code.actionable(), reason);
+    }
 }

@@ -40,7 +40,8 @@ public final class ConfigurationReader {
             "FailMasterPromotionIfSQLThreadNotUpToDate", "FailMasterPromotionOnLagMinutes",
             "ApplyMySQLPromotionAfterMasterFailover", "ProcessesShellCommand", "OnFailureDetectionProcesses",
             "PreFailoverProcesses", "PostFailoverProcesses", "PostMasterFailoverProcesses",
-            "PostIntermediateMasterFailoverProcesses", "PostUnsuccessfulFailoverProcesses");
+            "PostIntermediateMasterFailoverProcesses", "PostUnsuccessfulFailoverProcesses",
+            "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword");
 
     private final Config config;
 
@@ -114,7 +115,11 @@ public final class ConfigurationReader {
                 stringList("PostFailoverProcesses"),
                 stringList("PostMasterFailoverProcesses"),
                 stringList("PostIntermediateMasterFailoverProcesses"),
-                stringList("PostUnsuccessfulFailoverProcesses"));
+                stringList("PostUnsuccessfulFailoverProcesses"),
+                stringList("PreGracefulTakeoverProcesses"),
+                stringList("PostGracefulTakeoverProcesses"),
+                string("MySQLReplicaUser", ""),
+                string("MySQLReplicaPassword", ""));
     }
 
     private RecoverySettings recovery() {

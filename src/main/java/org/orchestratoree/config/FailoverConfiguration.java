@@ -2,7 +2,12 @@ package org.orchestratoree.config;
 
 import java.util.List;
 
-/** How a failover chooses and promotes, and which hooks it runs (orchestrator's keys, its defaults). */
+/**
+ * How a failover chooses and promotes, and which hooks it runs (orchestrator's keys, its defaults).
+ *
+ * @param replicaUser MySQLReplicaUser: replication credentials given to a demoted master, which has none of its
+ *                    own; empty to keep what the server has
+ */
 public record FailoverConfiguration(
         boolean preventCrossDataCenterMasterFailover,
         boolean preventCrossRegionMasterFailover,
@@ -15,7 +20,11 @@ public record FailoverConfiguration(
         List<String> postFailoverProcesses,
         List<String> postMasterFailoverProcesses,
         List<String> postIntermediateMasterFailoverProcesses,
-        List<String> postUnsuccessfulFailoverProcesses) {
+        List<String> postUnsuccessfulFailoverProcesses,
+        List<String> preGracefulTakeoverProcesses,
+        List<String> postGracefulTakeoverProcesses,
+        String replicaUser,
+        String replicaPassword) {
 
     public FailoverConfiguration {
         onFailureDetectionProcesses = List.copyOf(onFailureDetectionProcesses);
@@ -24,5 +33,17 @@ public record FailoverConfiguration(
         postMasterFailoverProcesses = List.copyOf(postMasterFailoverProcesses);
         postIntermediateMasterFailoverProcesses = List.copyOf(postIntermediateMasterFailoverProcesses);
         postUnsuccessfulFailoverProcesses = List.copyOf(postUnsuccessfulFailoverProcesses);
+        preGracefulTakeoverProcesses = List.copyOf(preGracefulTakeoverProcesses);
+        postGracefulTakeoverProcesses = List.copyOf(postGracefulTakeoverProcesses);
+        replicaUser = replicaUser == null ? "" : replicaUser;
+        replicaPassword = replicaPassword == null ? "" : replicaPassword;
+    }
+
+    /** The same settings with no hooks: orchestrator's {@code recover-lite} and {@code skipProcesses}. */
+    public FailoverConfiguration withoutProcesses() {
+        return new FailoverConfiguration(preventCrossDataCenterMasterFailover, preventCrossRegionMasterFailover,
+                failMasterPromotionIfSqlThreadNotUpToDate, failMasterPromotionOnLagMinutes,
+                applyMySqlPromotionAfterMasterFailover, processesShellCommand, List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword);
     }
 }

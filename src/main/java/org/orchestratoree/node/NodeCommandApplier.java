@@ -18,6 +18,8 @@ import org.orchestratoree.recovery.CandidateService;
 import org.orchestratoree.recovery.DowntimeService;
 import org.orchestratoree.recovery.EndDowntimeCommand;
 import org.orchestratoree.recovery.GlobalRecoveriesCommand;
+import org.orchestratoree.recovery.ManualRecoveries;
+import org.orchestratoree.recovery.MasterCommand;
 import org.orchestratoree.recovery.RecoveryStateService;
 import org.orchestratoree.recovery.RegisterCandidateCommand;
 
@@ -35,6 +37,8 @@ public class NodeCommandApplier implements CommandApplier {
     CandidateService candidates;
     @Inject
     RecoveryStateService recoveryState;
+    @Inject
+    ManualRecoveries manualRecoveries;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -62,6 +66,8 @@ public class NodeCommandApplier implements CommandApplier {
             result = recoveryState.apply(c);
         } else if (command instanceof GlobalRecoveriesCommand c) {
             result = recoveryState.apply(c);
+        } else if (command instanceof MasterCommand c) {
+            result = manualRecoveries.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

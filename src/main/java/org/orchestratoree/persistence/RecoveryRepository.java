@@ -87,6 +87,12 @@ public final class RecoveryRepository {
         return acknowledge("hostname = ? AND port = ?", owner, comment, at, key.hostname(), key.port());
     }
 
+    /** Finished recoveries only: one still running on the instance keeps its lock. */
+    public int acknowledgeInstanceCompleted(InstanceKey key, String owner, String comment, Instant at) {
+        return acknowledge("hostname = ? AND port = ? AND end_recovery IS NOT NULL", owner, comment, at,
+                key.hostname(), key.port());
+    }
+
     public int acknowledgeAll(String owner, String comment, Instant at) {
         return acknowledge("1 = 1", owner, comment, at);
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.orchestratoree.discovery.DiscoveryService;
@@ -52,16 +53,37 @@ public class MasterFailover {
     private final CandidateChooser chooser = new CandidateChooser();
 
     public RecoveryOutcome promote(String uid, InstanceKey failedKey, FailoverSettings settings) {
+        return promote(uid, failedKey, settings, Optional.empty());
+    }
+
+    /**
+     * @param designated the replica an operator asked for (force-master-takeover, recover with a candidate): it
+     *                   must replicate directly from the failed master; location and lag limits do not apply to
+     *                   it, but a {@code must_not} rule, an unanswered probe or a missing binary log still do
+     */
+    public RecoveryOutcome promote(String uid, InstanceKey failedKey, FailoverSettings settings,
+                                   Optional<InstanceKey> designated) {
         Instance failed = instances.find(failedKey)
                 .orElseThrow(() -> new IllegalStateException("failed master " + failedKey + " is not known"));
         List<Instance> replicas = instances.findReplicasOf(failedKey);
         Instant now = Instant.now();
         Map<InstanceKey, PromotionRule> rules = candidates.active(now).stream()
                 .collect(Collectors.toMap(CandidateRegistration::key, CandidateRegistration::rule, (a, b) -> b));
-        CandidateChoice choice = chooser.choose(failed, replicas, rules, settings.constraints());
+        List<Instance> eligible = replicas;
+        PromotionConstraints constraints = settings.constraints();
+        if (designated.isPresent()) {
+            eligible = replicas.stream().filter(r -> r.key().equals(designated.get())).toList();
+            if (eligible.isEmpty()) {
+                return failure(List.of("You may only promote a direct child of the master " + failedKey + ". "
+                        + designated.get() + " does not replicate from it"), replicas);
+            }
+            constraints = PromotionConstraints.NONE;
+        }
+        CandidateChoice choice = chooser.choose(failed, eligible, rules, constraints);
         choice.skipped().forEach(s -> journal.step(uid, "not a candidate: " + s));
         if (choice.candidate().isEmpty()) {
-            return failure(List.of("no replica of " + failedKey + " can be promoted"), replicas);
+            return failure(List.of("no replica of " + failedKey + " can be promoted"
+                    + (choice.skipped().isEmpty() ? "" : ": " + String.join("; ", choice.skipped()))), replicas);
         }
         InstanceKey successor = choice.candidate().get().key();
         journal.step(uid, "chose " + successor + " (" + rules.getOrDefault(successor, PromotionRule.NEUTRAL)

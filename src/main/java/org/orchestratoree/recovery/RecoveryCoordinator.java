@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.orchestratoree.analysis.ReplicationAnalysis;
 import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.FailoverConfiguration;
 import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.ha.NodeIdentity;
 import org.orchestratoree.persistence.AuditRepository;
@@ -26,6 +28,7 @@ import org.orchestratoree.persistence.FailureDetectionRepository;
 import org.orchestratoree.persistence.RecoveryRepository;
 import org.orchestratoree.topology.BlockedRecovery;
 import org.orchestratoree.topology.FailureDetection;
+import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.RecoveryOutcome;
 import org.orchestratoree.topology.TopologyRecovery;
 
@@ -107,18 +110,55 @@ public class RecoveryCoordinator {
                         now, blocking.get().id()));
                 return Optional.empty();
             }
-            String uid = UUID.randomUUID().toString();
-            Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
-                    a.analyzedInstanceKey(), a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.reason(),
-                    a.replicas(), now, NodeIdentity.hostname()));
-            if (registered.isEmpty()) {
-                return Optional.empty();
-            }
-            run(uid, a, type.get(), config.failover());
-            return recoveries.byUid(uid);
+            return start(a, type.get(), config.failover(), "recover", Optional.empty());
         } finally {
             recovering.remove(a.clusterName());
         }
+    }
+
+    /**
+     * An operator's recovery (force-master-failover, force-master-takeover, recover): no filters and no
+     * anti-flapping block, since someone asked for it. The instance's completed recoveries are acknowledged
+     * implicitly, as orchestrator does, so that their active period does not stop this one registering.
+     *
+     * @param commandHint orchestrator's {command} placeholder, e.g. {@code force-master-failover}
+     */
+    public TopologyRecovery forceRecover(ReplicationAnalysis a, Configuration config, String commandHint,
+                                         Optional<InstanceKey> designated, boolean skipProcesses) {
+        FailoverConfiguration f = skipProcesses ? config.failover().withoutProcesses() : config.failover();
+        RecoveryType type = RecoveryType.of(a.analysis()).orElse(RecoveryType.MASTER);
+        return exclusively(a.clusterName(), () -> {
+            InstanceKey key = a.analyzedInstanceKey();
+            recoveries.acknowledgeInstanceCompleted(key, "orchestrator",
+                    "implicit acknowledge due to user invocation of recovery on same instance: " + key, Instant.now());
+            return start(a, type, f, commandHint, designated).orElseThrow(() -> new CommandFailedException(
+                    "Cannot register a recovery of " + key + ": another one is in progress"));
+        });
+    }
+
+    /** Runs work on a cluster no other recovery or takeover of this node is changing. */
+    public <T> T exclusively(String clusterName, Supplier<T> work) {
+        if (!recovering.add(clusterName)) {
+            throw new CommandFailedException("A recovery of cluster " + clusterName + " is already in progress");
+        }
+        try {
+            return work.get();
+        } finally {
+            recovering.remove(clusterName);
+        }
+    }
+
+    private Optional<TopologyRecovery> start(ReplicationAnalysis a, RecoveryType type, FailoverConfiguration f,
+                                             String commandHint, Optional<InstanceKey> designated) {
+        String uid = UUID.randomUUID().toString();
+        Optional<TopologyRecovery> registered = recoveries.register(TopologyRecovery.starting(uid,
+                a.analyzedInstanceKey(), a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.reason(),
+                a.replicas(), Instant.now(), NodeIdentity.hostname()));
+        if (registered.isEmpty()) {
+            return Optional.empty();
+        }
+        run(uid, a, type, f, commandHint, designated);
+        return recoveries.byUid(uid);
     }
 
     private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a, RecoveryType type) {
@@ -129,11 +169,12 @@ public class RecoveryCoordinator {
                 .filter(r -> !r.acknowledged()).findFirst();
     }
 
-    private void run(String uid, ReplicationAnalysis a, RecoveryType type, FailoverConfiguration f) {
+    private void run(String uid, ReplicationAnalysis a, RecoveryType type, FailoverConfiguration f,
+                     String commandHint, Optional<InstanceKey> designated) {
         journal.step(uid, "will recover " + a.analysis() + " on " + a.analyzedInstanceKey() + ": " + a.reason());
         audit.append(type.auditType(), a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
         HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
-        HookContext context = new HookContext(a.analysis().toString(), a.reason(), "recover",
+        HookContext context = new HookContext(a.analysis().toString(), a.reason(), commandHint,
                 a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
                 a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), uid, null, List.of(), false);
         List<HookRunner.HookResult> pre = hooks.run(f.preFailoverProcesses(), context, true);
@@ -143,7 +184,7 @@ public class RecoveryCoordinator {
             outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
                     List.of("PreFailoverProcesses failed; recovery aborted"));
         } else {
-            outcome = type == RecoveryType.MASTER ? promote(uid, a, f) : relocateReplicas(uid, a);
+            outcome = type == RecoveryType.MASTER ? promote(uid, a, f, designated) : relocateReplicas(uid, a);
         }
         recoveries.resolve(uid, outcome, Instant.now());
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
@@ -158,7 +199,8 @@ public class RecoveryCoordinator {
         LOG.warning("recovery " + uid + " of " + a.analyzedInstanceKey() + ": " + summary);
     }
 
-    private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f) {
+    private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f,
+                                    Optional<InstanceKey> designated) {
         FailoverSettings settings = new FailoverSettings(
                 new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
                         f.failMasterPromotionOnLagMinutes()),
@@ -167,7 +209,7 @@ public class RecoveryCoordinator {
                 f.postMasterFailoverProcesses(), f.postIntermediateMasterFailoverProcesses(),
                 f.postUnsuccessfulFailoverProcesses());
         try {
-            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings);
+            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings, designated);
         } catch (RuntimeException e) {
             return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
         }

@@ -39,6 +39,20 @@ public interface ReplicationStatements {
     String changeMasterTo(InstanceKey master);
 
     /**
+     * Points replication at a new master by GTID with the given credentials: a demoted master has none of its
+     * own to keep. Blank credentials fall back to {@link #changeMasterTo(InstanceKey)}.
+     */
+    default String changeMasterTo(InstanceKey master, String user, String password) {
+        String statement = changeMasterTo(master);
+        if (user == null || user.isBlank()) {
+            return statement;
+        }
+        String prefix = this instanceof Modern m && m.replicationSource() ? "SOURCE" : "MASTER";
+        return statement + ", " + prefix + "_USER=" + quote(user) + ", " + prefix + "_PASSWORD="
+                + quote(password == null ? "" : password);
+    }
+
+    /**
      * Statements that set read_only. super_read_only (MySQL only) must be off before read_only can be
      * cleared, and setting it implies read_only, so it comes last when turning on.
      */

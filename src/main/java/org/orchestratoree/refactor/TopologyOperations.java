@@ -83,6 +83,20 @@ public final class TopologyOperations implements AutoCloseable {
         execute(replica, statements.startReplica());
     }
 
+    /**
+     * Points a server (typically a demoted master) at a new master by GTID, with the given credentials, and
+     * starts replication only when asked: orchestrator's plain graceful takeover leaves the demoted master
+     * configured but stopped, for the operator to inspect.
+     */
+    public void pointAt(InstanceKey server, InstanceKey newMaster, String user, String password, boolean start) {
+        ReplicationStatements statements = statements(server);
+        execute(server, statements.stopReplica());
+        execute(server, statements.changeMasterTo(newMaster, user, password));
+        if (start) {
+            execute(server, statements.startReplica());
+        }
+    }
+
     /** Stops replication and forgets the master, turning a promoted replica into a master. */
     public void detachReplication(InstanceKey key) {
         ReplicationStatements statements = statements(key);

@@ -77,4 +77,16 @@ class ReplicationStatementsTest {
     void quotesHostNames() {
         assertEquals("'a''b\\\\c'", ReplicationStatements.quote("a'b\\c"));
     }
+
+    @Test
+    void credentialsAreNamedOnlyWhenGiven() {
+        assertEquals("CHANGE MASTER TO MASTER_HOST='db-2.example.com', MASTER_PORT=3307, MASTER_USE_GTID=slave_pos, "
+                + "MASTER_USER='repl', MASTER_PASSWORD='it''s'",
+                of("10.11.6-MariaDB-log", "MariaDB Server").changeMasterTo(MASTER, "repl", "it's"));
+        assertEquals("CHANGE REPLICATION SOURCE TO SOURCE_HOST='db-2.example.com', SOURCE_PORT=3307, "
+                + "SOURCE_AUTO_POSITION=1, SOURCE_USER='repl', SOURCE_PASSWORD='x'",
+                of("8.0.36", "MySQL Community Server - GPL").changeMasterTo(MASTER, "repl", "x"));
+        assertEquals(of("5.7.44-log", "MySQL").changeMasterTo(MASTER),
+                of("5.7.44-log", "MySQL").changeMasterTo(MASTER, "", "x"));
+    }
 }
