@@ -1,0 +1,11 @@
+package org.orchestratoree.kv;
+
+import java.util.Objects;
+
+/** One key and its value, as proxies read them: e.g. {@code mysql/master/mycluster} = {@code db1:3306}. */
+public record KvPair(String key, String value) {
+    public KvPair {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+    }
+}
