@@ -88,8 +88,12 @@ final class OrchestratorNode implements AutoCloseable {
                 throw new AssertionError("node exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (get("/api/lb-check").status() == 200) {
-                    return;
+                // twice, a moment apart: the API must stay up, not answer once while the server still loads
+                if (get("/api/lb-check").status() == 200 && get("/api/clusters").status() == 200) {
+                    sleep(300);
+                    if (get("/api/lb-check").status() == 200) {
+                        return;
+                    }
                 }
             } catch (AssertionError e) {
                 // not listening yet
