@@ -1,22 +1,17 @@
 package org.orchestratoree.discovery.probe;
 
-import java.util.List;
-import java.util.Map;
-import org.orchestratoree.topology.GtidState;
-import org.orchestratoree.topology.ReplicaStatus;
-
 /**
  * MySQL and Percona 8.0.22 and later, including 8.4 LTS and 9.x: SHOW REPLICA STATUS with Source_* and
  * Replica_* columns, SHOW REPLICAS. 8.4 removed the SHOW SLAVE/MASTER forms; SHOW BINARY LOG STATUS
  * exists from 8.2.
  */
-public final class MySqlModernDialect implements ReplicationDialect {
+public final class MySqlModernDialect extends MySqlFamilyDialect {
 
-    private final ReplicaStatusMapper mapper = new ReplicaStatusMapper(StatusColumns.replica());
     private final boolean binaryLogStatus;
 
     /** @param binaryLogStatus whether the server has SHOW BINARY LOG STATUS (8.2+) */
     public MySqlModernDialect(boolean binaryLogStatus) {
+        super(StatusColumns.replica());
         this.binaryLogStatus = binaryLogStatus;
     }
 
@@ -38,31 +33,6 @@ public final class MySqlModernDialect implements ReplicationDialect {
     @Override
     public String replicaHostsQuery() {
         return "SHOW REPLICAS";
-    }
-
-    @Override
-    public String gtidQuery() {
-        return MySqlGtid.QUERY;
-    }
-
-    @Override
-    public ReplicaStatus toReplicaStatus(Map<String, String> row) {
-        return mapper.map(row, Row.of(row).number("Auto_Position", 0) == 1);
-    }
-
-    @Override
-    public Map<String, String> defaultChannel(List<Map<String, String>> rows) {
-        return mapper.defaultChannel(rows);
-    }
-
-    @Override
-    public GtidState toGtidState(Map<String, String> gtidRow, Map<String, String> replicaRow) {
-        return MySqlGtid.map(Row.of(gtidRow), Row.of(replicaRow));
-    }
-
-    @Override
-    public String serverUuid(Map<String, String> variables) {
-        return Row.of(variables).text("server_uuid");
     }
 
     @Override
