@@ -21,7 +21,10 @@ import org.orchestratoree.kv.KvStoreException;
  */
 final class ConsulConnection implements AutoCloseable {
 
-    /** Consul's ACL header; sent by default on every request so that no call can forget the token. */
+    /**
+     * Consul's ACL header, a default header of the HTTP client so that the KV and catalog calls, which take no
+     * token header from consul-api, all carry it (and the token stays out of URLs and access logs).
+     */
     static final String TOKEN_HEADER = "X-Consul-Token";
 
     private final String baseUrl;

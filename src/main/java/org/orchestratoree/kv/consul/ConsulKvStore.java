@@ -37,7 +37,7 @@ public final class ConsulKvStore implements KvStore, AutoCloseable {
     public ConsulKvStore(ConsulSettings settings, Duration timeout) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.connection = new ConsulConnection(settings, timeout);
-        this.transactions = new ConsulTransactions(connection.raw());
+        this.transactions = new ConsulTransactions(connection.raw(), settings.aclToken());
     }
 
     @Override

@@ -30,6 +30,7 @@ public record ConsulSettings(String address, String scheme, String aclToken, Str
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("Consul scheme must be http or https, not " + scheme);
         }
+        parsePort(address);
         aclToken = aclToken == null ? "" : aclToken.strip();
         provider = provider == null || provider.isBlank() ? PROVIDER_PLAIN : provider.strip();
         if (!provider.equals(PROVIDER_PLAIN) && !provider.equals(PROVIDER_TXN)) {
@@ -63,7 +64,21 @@ public record ConsulSettings(String address, String scheme, String aclToken, Str
     }
 
     public int port() {
-        int colon = portColon();
+        return parsePort(address);
+    }
+
+    /** {@code http://host:port}: how errors name this Consul. */
+    public String baseUrl() {
+        return scheme + "://" + address + (portColon() < 0 ? ":" + DEFAULT_PORT : "");
+    }
+
+    /** The colon before the port, skipping the colons of a bracketed IPv6 address; -1 when no port is given. */
+    private int portColon() {
+        return portColon(address);
+    }
+
+    private static int parsePort(String address) {
+        int colon = portColon(address);
         if (colon < 0) {
             return DEFAULT_PORT;
         }
@@ -74,13 +89,7 @@ public record ConsulSettings(String address, String scheme, String aclToken, Str
         }
     }
 
-    /** {@code http://host:port}: how errors name this Consul. */
-    public String baseUrl() {
-        return scheme + "://" + address + (portColon() < 0 ? ":" + DEFAULT_PORT : "");
-    }
-
-    /** The colon before the port, skipping the colons of a bracketed IPv6 address; -1 when no port is given. */
-    private int portColon() {
+    private static int portColon(String address) {
         int colon = address.lastIndexOf(':');
         int bracket = address.lastIndexOf(']');
         if (colon < 0 || colon < bracket || (bracket < 0 && address.indexOf(':') != colon)) {

@@ -39,9 +39,15 @@ final class ConsulTransactions {
     }
 
     private final ConsulRawClient raw;
+    private final String aclToken;
 
-    ConsulTransactions(ConsulRawClient raw) {
+    /**
+     * consul-api's request builder always sets the token header (empty when given none), which hides the HTTP
+     * client's default one: so the token is given here explicitly.
+     */
+    ConsulTransactions(ConsulRawClient raw, String aclToken) {
         this.raw = raw;
+        this.aclToken = aclToken == null || aclToken.isEmpty() ? null : aclToken;
     }
 
     /**
@@ -117,6 +123,7 @@ final class ConsulTransactions {
                 .setEndpoint("/v1/txn")
                 .setBinaryContent(ops.toString().getBytes(StandardCharsets.UTF_8))
                 .addUrlParameter(new QueryParams(dataCenter))
+                .setToken(aclToken)
                 .build();
         HttpResponse response = raw.makePutRequest(request);
         if (response.getStatusCode() != 200 && response.getStatusCode() != 409) {
