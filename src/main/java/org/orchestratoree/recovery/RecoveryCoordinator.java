@@ -84,7 +84,7 @@ public class RecoveryCoordinator {
 
     private void recoverAutomatically(ReplicationAnalysis a, RecoveryType type) {
         Configuration config = configuration.get();
-        registerDetection(a, config.failover());
+        registerDetection(a, config);
         if (!leadership.isLeader() || recoveryState.globalRecoveriesDisabled() || !discovery.firstPassDone()
                 || !RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(),
                 a.clusterAlias())) {
@@ -224,8 +224,12 @@ public class RecoveryCoordinator {
     }
 
     /** A detection is registered once per active period; OnFailureDetectionProcesses run for new ones only. */
-    private void registerDetection(ReplicationAnalysis a, FailoverConfiguration f) {
+    private void registerDetection(ReplicationAnalysis a, Configuration config) {
+        FailoverConfiguration f = config.failover();
         try {
+            Instant now = Instant.now();
+            // FailureDetectionPeriodBlockMinutes: the same failure is registered (and its hooks run) once a period
+            detections.clearActivePeriodsBefore(now.minus(config.recovery().failureDetectionPeriodBlock()), now);
             Optional<FailureDetection> fresh = detections.register(FailureDetection.starting(a.analyzedInstanceKey(),
                     a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.countReplicas(), a.actionable(),
                     Instant.now(), NodeIdentity.hostname()));

@@ -78,6 +78,8 @@ class FailoverIT {
 
     @Test
     void aKilledMasterIsReplacedAndASecondFailureWaitsForAcknowledgement() throws IOException {
+        String filters = node.get("/api/automated-recovery-filters").body();
+        assertTrue(filters.contains("\"RecoverMasterClusterFilters\":[\"*\"]"), filters);
         Sandbox.kill(10111);
         OrchestratorNode.awaitTrue(Duration.ofSeconds(20), "a replica promoted and its siblings below it", () ->
                 promoted(REPLICAS).map(m -> REPLICAS.stream().filter(p -> !p.equals(m))
