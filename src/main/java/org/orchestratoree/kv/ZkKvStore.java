@@ -34,6 +34,8 @@ public final class ZkKvStore implements KvStore, AutoCloseable {
                 // ZooKeeper needs a session at least twice its tick; it is only the lifetime of our own session
                 .sessionTimeoutMs(Math.max(millis * 2, 4000))
                 .retryPolicy(new RetryOneTime(200))
+                // parents created on the way hold no value (Curator would store this host's address)
+                .defaultData(new byte[0])
                 .build();
         client.start();
     }
