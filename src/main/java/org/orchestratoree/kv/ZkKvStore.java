@@ -2,18 +2,23 @@ package org.orchestratoree.kv;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.api.transaction.CuratorOp;
 import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.utils.ZKPaths;
 import org.apache.zookeeper.KeeperException;
 
 /**
  * ZooKeeper as a KV store: key {@code mysql/master/alias} is the znode {@code /mysql/master/alias}, its data the
- * value. Parents are created as needed. Timeouts are short and there is a single retry, so that a dead
- * ZooKeeper fails a write within seconds instead of holding up a failover.
+ * value. Parents are created as needed; a batch is written in one transaction. Timeouts are short and there is
+ * a single retry, so that a dead ZooKeeper fails a write within seconds instead of holding up a failover.
  */
 public final class ZkKvStore implements KvStore, AutoCloseable {
 
@@ -70,22 +75,49 @@ public final class ZkKvStore implements KvStore, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the pairs in one ZooKeeper transaction, so that a watcher never sees a new master with an old
+     * port. Missing parents outside the batch are created first; a node created meanwhile by someone else
+     * fails the transaction, which is then tried once more.
+     */
     @Override
     public void put(List<KvPair> pairs) {
         connected();
+        try {
+            try {
+                transaction(pairs);
+            } catch (KeeperException.NodeExistsException | KeeperException.NoNodeException e) {
+                transaction(pairs);
+            }
+        } catch (Exception e) {
+            throw failure("write " + pairs.size() + " keys", e);
+        }
+    }
+
+    private void transaction(List<KvPair> pairs) throws Exception {
+        Set<String> batch = new HashSet<>();
+        pairs.forEach(p -> batch.add(path(p.key())));
+        List<CuratorOp> ops = new ArrayList<>();
+        Set<String> created = new HashSet<>();
         for (KvPair pair : pairs) {
             String path = path(pair.key());
             byte[] data = pair.value().getBytes(StandardCharsets.UTF_8);
-            try {
+            String parent = ZKPaths.getPathAndNode(path).getPath();
+            if (!batch.contains(parent) && !parent.equals("/") && client.checkExists().forPath(parent) == null) {
                 try {
-                    client.setData().forPath(path, data);
-                } catch (KeeperException.NoNodeException e) {
-                    client.create().orSetData().creatingParentsIfNeeded().forPath(path, data);
+                    client.create().creatingParentsIfNeeded().forPath(parent);
+                } catch (KeeperException.NodeExistsException e) {
+                    // created meanwhile: as good
                 }
-            } catch (Exception e) {
-                throw failure("write " + pair.key(), e);
+            }
+            if (created.contains(path) || client.checkExists().forPath(path) != null) {
+                ops.add(client.transactionOp().setData().forPath(path, data));
+            } else {
+                ops.add(client.transactionOp().create().forPath(path, data));
+                created.add(path);
             }
         }
+        client.transaction().forOperations(ops);
     }
 
     /** Waits for a connection at most the timeout, so that an unreachable ensemble fails at once and clearly. */

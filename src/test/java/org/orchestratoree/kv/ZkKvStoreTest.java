@@ -43,6 +43,16 @@ class ZkKvStoreTest {
     }
 
     @Test
+    void aBatchIsOneTransactionOverExistingAndNewNodes() throws Exception {
+        store.put(List.of(new KvPair("a/b/c", "1")));
+        store.put(List.of(new KvPair("a/b/c", "2"), new KvPair("a/b/c/d", "3"), new KvPair("x/y", "4")));
+        assertEquals(Optional.of("2"), store.get("a/b/c"));
+        assertEquals(Optional.of("3"), store.get("a/b/c/d"));
+        assertEquals(Optional.of("4"), store.get("x/y"));
+        assertEquals(Optional.of(""), store.get("x"));
+    }
+
+    @Test
     void aDeadZooKeeperFailsFastWithTheStoreNamed() throws Exception {
         zk.stop();
         long start = System.nanoTime();
