@@ -12,6 +12,7 @@ public record Configuration(
         DiscoverySettings discovery,
         RecoverySettings recovery,
         FailoverConfiguration failover,
+        KvSettings kv,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys) {
 

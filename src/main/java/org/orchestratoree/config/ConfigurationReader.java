@@ -41,7 +41,10 @@ public final class ConfigurationReader {
             "ApplyMySQLPromotionAfterMasterFailover", "ProcessesShellCommand", "OnFailureDetectionProcesses",
             "PreFailoverProcesses", "PostFailoverProcesses", "PostMasterFailoverProcesses",
             "PostIntermediateMasterFailoverProcesses", "PostUnsuccessfulFailoverProcesses",
-            "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword");
+            "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
+            "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
+            "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
+            "KVPeriodicCheckSeconds");
 
     private final Config config;
 
@@ -58,6 +61,7 @@ public final class ConfigurationReader {
                 discovery(),
                 recovery(),
                 failover(),
+                kv(),
                 stringMap("ClusterNameToAlias"),
                 unused);
     }
@@ -130,6 +134,29 @@ public final class ConfigurationReader {
                 stringList("RecoverMasterClusterFilters"),
                 stringList("RecoverIntermediateMasterClusterFilters"),
                 integer("RecoveryPollSeconds", 1, 1, 3600));
+    }
+
+    private KvSettings kv() {
+        String provider = string("ConsulKVStoreProvider", "consul").strip();
+        if (!KvSettings.CONSUL_PROVIDERS.contains(provider)) {
+            throw new ConfigurationException("ConsulKVStoreProvider = '" + provider
+                    + "' is not supported (expected 'consul' or 'consul-txn')");
+        }
+        String scheme = string("ConsulScheme", "http").strip();
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new ConfigurationException("ConsulScheme = '" + scheme + "' is not supported (expected 'http' or 'https')");
+        }
+        return new KvSettings(
+                string("KVClusterMasterPrefix", KvSettings.DEFAULT_PREFIX).strip(),
+                string("ZkAddress", "").strip(),
+                string("ConsulAddress", "").strip(),
+                scheme,
+                string("ConsulAclToken", ""),
+                provider,
+                // the Consul transaction API takes at most 64 operations; fewer than 5 would split a cluster's keys
+                integer("ConsulMaxKVsPerTransaction", 5, 5, 64),
+                bool("ConsulCrossDataCenterDistribution", false),
+                integer("KVPeriodicCheckSeconds", 60, 1, 86400));
     }
 
     /**

@@ -10,6 +10,8 @@ import org.orchestratoree.discovery.probe.ProbeException;
 import org.orchestratoree.ha.Command;
 import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
+import org.orchestratoree.kv.KvWriter;
+import org.orchestratoree.kv.WriteKvCommand;
 import org.orchestratoree.refactor.RefactorService;
 import org.orchestratoree.refactor.TopologyCommand;
 import org.orchestratoree.recovery.AckRecoveryCommand;
@@ -39,6 +41,8 @@ public class NodeCommandApplier implements CommandApplier {
     RecoveryStateService recoveryState;
     @Inject
     ManualRecoveries manualRecoveries;
+    @Inject
+    KvWriter kvWriter;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -68,6 +72,8 @@ public class NodeCommandApplier implements CommandApplier {
             result = recoveryState.apply(c);
         } else if (command instanceof MasterCommand c) {
             result = manualRecoveries.apply(c);
+        } else if (command instanceof WriteKvCommand c) {
+            result = kvWriter.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

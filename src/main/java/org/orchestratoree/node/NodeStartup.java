@@ -10,6 +10,7 @@ import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.ConfigurationException;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.discovery.DiscoveryTimer;
+import org.orchestratoree.kv.KvTimer;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
 import org.orchestratoree.recovery.AnalysisTimer;
@@ -38,6 +39,8 @@ public class NodeStartup {
     NodeState state;
     @Inject
     AnalysisTimer analysis;
+    @Inject
+    KvTimer kv;
 
     @PostConstruct
     void start() {
@@ -58,6 +61,7 @@ public class NodeStartup {
         watchdog.start();
         heartbeat.start();
         analysis.start();
+        kv.start();
         state.markStarted();
         LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
                 + config.listenAddress().host() + ":" + config.listenAddress().port());

@@ -94,6 +94,12 @@ public class BackendProducer {
         return new GlobalRecoveryRepository(backend());
     }
 
+    @Produces
+    @Singleton
+    KvRepository kvEntries() {
+        return new KvRepository(backend());
+    }
+
     @PreDestroy
     void close() {
         if (backend != null) {

@@ -54,6 +54,8 @@ public class GracefulTakeover {
     @Inject
     RecoveryJournal journal;
     @Inject
+    KvFailoverStep kvStep;
+    @Inject
     AuditRepository audit;
     @Inject
     DiscoveryService discovery;
@@ -100,6 +102,9 @@ public class GracefulTakeover {
             outcome = steps.run(uid, master, target, siblings, auto, f);
         }
         recoveries.resolve(uid, outcome, Instant.now());
+        if (outcome.successful() && outcome.successor() != null) {
+            kvStep.publish(uid, alias, outcome.successor());
+        }
         refresh(Stream.concat(Stream.of(target.key(), master.key()), siblings.stream().map(Instance::key)).toList());
         if (!aborted) {
             List<String> post = outcome.successful() ? f.postGracefulTakeoverProcesses()

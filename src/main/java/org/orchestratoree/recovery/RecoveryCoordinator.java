@@ -67,6 +67,8 @@ public class RecoveryCoordinator {
     IntermediateMasterFailover intermediateMasterFailover;
     @Inject
     RecoveryJournal journal;
+    @Inject
+    KvFailoverStep kvStep;
     @Resource
     ManagedExecutorService executor;
 
@@ -187,6 +189,10 @@ public class RecoveryCoordinator {
             outcome = type == RecoveryType.MASTER ? promote(uid, a, f, designated) : relocateReplicas(uid, a);
         }
         recoveries.resolve(uid, outcome, Instant.now());
+        if (type == RecoveryType.MASTER && outcome.successful() && outcome.successor() != null) {
+            // before the post hooks, so that proxies follow the new master as soon as possible
+            kvStep.publish(uid, a.clusterAlias(), outcome.successor());
+        }
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
         List<String> post = outcome.successful() ? type.postSuccessHooks(f) : f.postUnsuccessfulFailoverProcesses();
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
