@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code /v1/catalog/datacenters}; the {@code X-Consul-Token} header or {@code ?token=}. It counts what the
  * tests assert on: transactions, write transactions, write operations per data center, tokens seen.
  */
-final class ConsulApiStandIn implements AutoCloseable {
+public final class ConsulApiStandIn implements AutoCloseable {
 
     static final int MAX_TXN_OPS = 64;
 
@@ -51,18 +51,18 @@ final class ConsulApiStandIn implements AutoCloseable {
         dataCenters("dc1");
     }
 
-    static ConsulApiStandIn start() throws IOException {
+    public static ConsulApiStandIn start() throws IOException {
         ConsulApiStandIn standIn = new ConsulApiStandIn();
         standIn.server.start();
         return standIn;
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The data centers the catalog lists; the first is the agent's own. Existing key spaces are kept. */
-    synchronized void dataCenters(String... names) {
+    public synchronized void dataCenters(String... names) {
         Map<String, StandInKeySpace> kept = new LinkedHashMap<>();
         for (String name : names) {
             kept.put(name, dataCenters.getOrDefault(name, new StandInKeySpace()));
@@ -76,7 +76,7 @@ final class ConsulApiStandIn implements AutoCloseable {
         requiredToken = token;
     }
 
-    synchronized Optional<String> value(String dataCenter, String key) {
+    public synchronized Optional<String> value(String dataCenter, String key) {
         StandInKeySpace.Entry entry = dataCenters.get(dataCenter).get(key);
         return entry == null ? Optional.empty() : Optional.of(new String(entry.value(), StandardCharsets.UTF_8));
     }
@@ -85,15 +85,15 @@ final class ConsulApiStandIn implements AutoCloseable {
         return txnRequests;
     }
 
-    synchronized int writeTransactions() {
+    public synchronized int writeTransactions() {
         return writeTransactions;
     }
 
-    synchronized int writeOps() {
+    public synchronized int writeOps() {
         return writeOps.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    synchronized int writeOps(String dataCenter) {
+    public synchronized int writeOps(String dataCenter) {
         return writeOps.getOrDefault(dataCenter, 0);
     }
 
