@@ -55,13 +55,15 @@ public class KvTimer {
         if (now - lastDistribution < 60_000) {
             return;
         }
-        lastDistribution = now;
         try {
             List<String> dcs = publisher.distributeAcrossDataCenters();
             if (!dcs.isEmpty()) {
+                // the minute starts from a distribution that wrote something, not from a pass with no master yet
+                lastDistribution = now;
                 LOG.info("kv: distributed masters to Consul data centers " + dcs);
             }
         } catch (RuntimeException e) {
+            lastDistribution = now;
             LOG.warning("kv: cross data-center distribution failed: " + e.getMessage());
         }
     }
