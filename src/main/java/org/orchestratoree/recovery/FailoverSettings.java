@@ -1,25 +1,14 @@
 package org.orchestratoree.recovery;
 
 import java.time.Duration;
-import java.util.List;
 
-/** The configuration a failover runs with, read once when it starts so that a reload cannot change it midway. */
+/**
+ * How a master failover chooses and promotes, read once when it starts so that a reload cannot change it
+ * midway. Hooks are the coordinator's business, not the promotion's.
+ */
 public record FailoverSettings(
         PromotionConstraints constraints,
         boolean failIfSqlThreadNotUpToDate,
         boolean applyPromotion,
-        Duration relayLogWait,
-        List<String> preFailoverProcesses,
-        List<String> postFailoverProcesses,
-        List<String> postMasterFailoverProcesses,
-        List<String> postIntermediateMasterFailoverProcesses,
-        List<String> postUnsuccessfulFailoverProcesses) {
-
-    public FailoverSettings {
-        preFailoverProcesses = List.copyOf(preFailoverProcesses);
-        postFailoverProcesses = List.copyOf(postFailoverProcesses);
-        postMasterFailoverProcesses = List.copyOf(postMasterFailoverProcesses);
-        postIntermediateMasterFailoverProcesses = List.copyOf(postIntermediateMasterFailoverProcesses);
-        postUnsuccessfulFailoverProcesses = List.copyOf(postUnsuccessfulFailoverProcesses);
-    }
+        Duration relayLogWait) {
 }

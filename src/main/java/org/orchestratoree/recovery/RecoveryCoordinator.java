@@ -211,9 +211,7 @@ public class RecoveryCoordinator {
                 new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
                         f.failMasterPromotionOnLagMinutes()),
                 f.failMasterPromotionIfSqlThreadNotUpToDate(), f.applyMySqlPromotionAfterMasterFailover(),
-                Duration.ofSeconds(10), f.preFailoverProcesses(), f.postFailoverProcesses(),
-                f.postMasterFailoverProcesses(), f.postIntermediateMasterFailoverProcesses(),
-                f.postUnsuccessfulFailoverProcesses());
+                Duration.ofSeconds(10));
         try {
             return masterFailover.promote(uid, a.analyzedInstanceKey(), settings, designated);
         } catch (RuntimeException e) {
