@@ -212,6 +212,17 @@ abstract class DiscoveryScenarios {
     }
 
     @Test
+    @Order(10)
+    void theWebUiListsTheClusterAndShowsItsTopology() {
+        OrchestratorNode.Response index = node.get("/");
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.body().contains("127.0.0.1:10111"), index.body());
+        OrchestratorNode.Response cluster = node.get("/cluster.xhtml?name=127.0.0.1:10111");
+        assertEquals(200, cluster.status(), cluster.body());
+        assertTrue(cluster.body().contains("+ 127.0.0.1:10112"), cluster.body());
+    }
+
+    @Test
     @Order(9)
     void healthAndLeaderChecksAnswerForLoadBalancers() {
         OrchestratorNode.Response ready = node.get("/health/ready");
