@@ -15,9 +15,10 @@ import org.orchestratoree.topology.PromotionRule;
  *
  * <p>A replica qualifies when it answered its last probe, writes a binary log (the others will replicate from
  * it), is not registered {@code must_not}, and stays within the data center / region / lag limits. Among the
- * qualified: the best promotion rule first, then the most advanced in the dead master's binary log (executed
- * coordinates are comparable between siblings), then one in the dead master's data center, then the smallest
- * key for a stable choice.
+ * qualified: the best promotion rule first, then one without errant GTIDs (transactions written on the replica
+ * itself, which its siblings would otherwise have to take from it), then the most advanced in the dead master's
+ * binary log (executed coordinates are comparable between siblings), then one in the dead master's data center,
+ * then the smallest key for a stable choice.
  */
 public final class CandidateChooser {
 
@@ -36,6 +37,7 @@ public final class CandidateChooser {
         String failedDc = failedMaster.snapshot().location().dataCenter();
         Comparator<Instance> order = Comparator
                 .comparing((Instance i) -> rule(rules, i))
+                .thenComparing(CandidateChooser::hasErrantGtids)
                 .thenComparing((Instance i) -> executed(i), Comparator.reverseOrder())
                 .thenComparing((Instance i) -> !i.snapshot().location().dataCenter().equals(failedDc))
                 .thenComparing(Instance::key);
@@ -71,6 +73,25 @@ public final class CandidateChooser {
             return "lagging " + lag + "s (FailMasterPromotionOnLagMinutes)";
         }
         return null;
+    }
+
+    /**
+     * Whether the replica executed transactions of its own: its server UUID in its MySQL GTID set, or its
+     * server id in its MariaDB binlog GTID position. Replicated transactions carry their origin's identity.
+     */
+    static boolean hasErrantGtids(Instance i) {
+        InstanceSnapshot s = i.snapshot();
+        String executed = s.gtid().executedGtidSet();
+        if (!s.serverUuid().isEmpty() && executed.contains(s.serverUuid())) {
+            return true;
+        }
+        for (String gtid : s.gtid().mariaDbBinlogPos().split(",")) {
+            String[] parts = gtid.strip().split("-");
+            if (parts.length == 3 && parts[1].equals(String.valueOf(s.serverId()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Executed position in the failed master's binary log, comparable between its replicas. */

@@ -30,14 +30,19 @@ class CandidateChooserTest {
 
     private static Instance instance(String key, InstanceKey master, String dc, long execPos, boolean valid,
                                      boolean logBin, Long lag) {
+        return instance(key, master, dc, execPos, valid, logBin, lag, GtidState.NONE, 1);
+    }
+
+    private static Instance instance(String key, InstanceKey master, String dc, long execPos, boolean valid,
+                                     boolean logBin, Long lag, GtidState gtid, long serverId) {
         ReplicaStatus replication = master == null ? null : new ReplicaStatus(master, "",
                 ReplicationThreadState.OTHER, ReplicationThreadState.RUNNING, 2003, "error connecting to master", 0, "",
                 lag, 0, new BinlogCoordinates("mysql-bin.000003", execPos),
                 new BinlogCoordinates("mysql-bin.000003", execPos), new BinlogCoordinates("relay.000002", 100), true,
                 "", false);
-        InstanceSnapshot s = new InstanceSnapshot(InstanceKey.parse(key), 1, "", ServerVersion.of("10.11.6-MariaDB", ""),
-                master != null, new BinlogSettings(logBin, true, "ROW", "FULL"), BinlogCoordinates.NONE, replication,
-                GtidState.NONE, SemiSyncState.NONE, List.of(), 100, new Location(dc, dc.isEmpty() ? "" : "eu", ""), "");
+        InstanceSnapshot s = new InstanceSnapshot(InstanceKey.parse(key), serverId, "",
+                ServerVersion.of("10.11.6-MariaDB", ""), master != null, new BinlogSettings(logBin, true, "ROW", "FULL"),
+                BinlogCoordinates.NONE, replication, gtid, SemiSyncState.NONE, List.of(), 100, new Location(dc, dc.isEmpty() ? "" : "eu", ""), "");
         return new Instance(s, new ClusterPlacement("db1:3306", master == null ? 0 : 1, false),
                 new CheckTimes(NOW, valid ? NOW : NOW.minusSeconds(10), NOW, valid, 3));
     }
@@ -87,5 +92,17 @@ class CandidateChooserTest {
         CandidateChoice choice = chooser.choose(master, replicas, Map.of(), new PromotionConstraints(false, false, 10));
         assertEquals("db5:3306", choice.candidate().orElseThrow().key().toString());
         assertEquals(3, choice.skipped().size(), choice.skipped().toString());
+    }
+
+    @Test
+    void aReplicaWithErrantGtidsIsChosenOnlyAfterCleanOnes() {
+        GtidState clean = new GtidState("OFF", "", "", false, false, true, "0-1-500", "0-1-500", "0-1-500");
+        GtidState errant = new GtidState("OFF", "", "", false, false, true, "0-1-500,1-3-7", "0-1-500", "0-1-500");
+        List<Instance> replicas = List.of(instance("db2:3306", MASTER, "dc1", 500, true, true, 0L, clean, 2),
+                instance("db3:3306", MASTER, "dc1", 900, true, true, 0L, errant, 3));
+        assertEquals("db2:3306", chooser.choose(master, replicas, Map.of(), PromotionConstraints.NONE)
+                .candidate().orElseThrow().key().toString());
+        assertTrue(CandidateChooser.hasErrantGtids(replicas.get(1)));
+        assertTrue(!CandidateChooser.hasErrantGtids(replicas.get(0)));
     }
 }
