@@ -89,6 +89,14 @@ public class ClusterDirectory {
                 .orElseThrow(() -> new UnknownClusterException("No cluster info found for " + clusterName));
     }
 
+    /** The alias of each named cluster, from one read of the detected aliases. */
+    public Map<String, String> aliasesOf(java.util.Collection<String> clusterNames) {
+        Map<String, String> detected = aliases.all();
+        Map<String, String> result = new LinkedHashMap<>();
+        clusterNames.forEach(name -> result.put(name, aliasOf(name, detected)));
+        return result;
+    }
+
     /** Detected alias, else the first ClusterNameToAlias entry whose regex matches, else the name itself. */
     String aliasOf(String clusterName, Map<String, String> detected) {
         String alias = detected.get(clusterName);

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,20 @@ public class DiscoveryService {
      */
     public Instance refresh(InstanceKey key) throws ProbeException {
         return poll(key, true);
+    }
+
+    /**
+     * Re-probes instances a recovery or a topology change just touched, so that reads show the new state at
+     * once. A probe that fails here changes nothing: the instance's next poll records it as usual.
+     */
+    public void refreshQuietly(Collection<InstanceKey> keys) {
+        for (InstanceKey key : keys) {
+            try {
+                refresh(key);
+            } catch (ProbeException | RuntimeException e) {
+                LOG.fine("refresh of " + key + " failed: " + e.getMessage());
+            }
+        }
     }
 
     public boolean forget(InstanceKey key) {

@@ -3,7 +3,9 @@ package org.orchestratoree.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.orchestratoree.topology.CandidateRegistration;
 import org.orchestratoree.topology.InstanceKey;
@@ -38,6 +40,13 @@ public final class CandidateRepository {
     public List<CandidateRegistration> active(Instant now) {
         return Jdbc.query(backend, "read candidates", SELECT + " ORDER BY hostname, port",
                 CandidateRepository::read, now.toEpochMilli());
+    }
+
+    /** The rule of every instance with an active registration; instances not in the map are neutral. */
+    public Map<InstanceKey, PromotionRule> rules(Instant now) {
+        Map<InstanceKey, PromotionRule> rules = new LinkedHashMap<>();
+        active(now).forEach(c -> rules.put(c.key(), c.rule()));
+        return rules;
     }
 
     public int deleteExpired(Instant now) {

@@ -15,7 +15,6 @@ import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.DiscoverySettings;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.persistence.InstanceRepository;
-import org.orchestratoree.topology.ClusterInfo;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 
@@ -43,10 +42,8 @@ public class ClusterAnalysisService {
         for (Instance i : instances.findAll()) {
             byCluster.computeIfAbsent(i.clusterName(), k -> new ArrayList<>()).add(i);
         }
-        Map<String, String> aliases = new LinkedHashMap<>();
-        for (ClusterInfo info : clusters.clustersInfo()) {
-            aliases.put(info.clusterName(), info.clusterAlias());
-        }
+        // aliases only: the instances were just read, and this runs every 100 ms while a master is suspect
+        Map<String, String> aliases = clusters.aliasesOf(byCluster.keySet());
         AnalysisContext context = context(includeNoProblem);
         List<ReplicationAnalysis> result = new ArrayList<>();
         byCluster.forEach((name, members) -> result.addAll(analyzer.analyze(

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.CurrentConfiguration;
@@ -22,7 +21,6 @@ import org.orchestratoree.persistence.AuditRepository;
 import org.orchestratoree.persistence.CandidateRepository;
 import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.persistence.RecoveryRepository;
-import org.orchestratoree.topology.CandidateRegistration;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.PromotionRule;
@@ -77,8 +75,7 @@ public class GracefulTakeover {
         Instance master = clusters.master(clusterName).filter(i -> !i.snapshot().isReplica())
                 .orElseThrow(() -> new CommandFailedException("Cannot deduce cluster master for " + clusterName));
         List<Instance> replicas = instances.findReplicasOf(master.key());
-        Map<InstanceKey, PromotionRule> rules = candidates.active(Instant.now()).stream()
-                .collect(Collectors.toMap(CandidateRegistration::key, CandidateRegistration::rule, (a, b) -> b));
+        Map<InstanceKey, PromotionRule> rules = candidates.rules(Instant.now());
         Instance target = targets.designate(master, replicas, designated, auto, rules,
                 config.discovery().reasonableReplicationLagSeconds());
         List<Instance> siblings = replicas.stream().filter(r -> !r.key().equals(target.key())).toList();
@@ -105,7 +102,7 @@ public class GracefulTakeover {
         if (outcome.successful() && outcome.successor() != null) {
             kvStep.publish(uid, alias, outcome.successor());
         }
-        refresh(Stream.concat(Stream.of(target.key(), master.key()), siblings.stream().map(Instance::key)).toList());
+        discovery.refreshQuietly(Stream.concat(Stream.of(target.key(), master.key()), siblings.stream().map(Instance::key)).toList());
         if (!aborted) {
             List<String> post = outcome.successful() ? f.postGracefulTakeoverProcesses()
                     : f.postUnsuccessfulFailoverProcesses();
@@ -142,13 +139,4 @@ public class GracefulTakeover {
         return "graceful master takeover of " + master.key() + " by " + target.key();
     }
 
-    private void refresh(List<InstanceKey> keys) {
-        for (InstanceKey key : keys) {
-            try {
-                discovery.refresh(key);
-            } catch (Exception e) {
-                // the next poll will tell; a failed refresh does not change the takeover's outcome
-            }
-        }
-    }
 }

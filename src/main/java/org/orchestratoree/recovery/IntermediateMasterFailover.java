@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.orchestratoree.discovery.DiscoveryService;
 import org.orchestratoree.persistence.CandidateRepository;
 import org.orchestratoree.persistence.DowntimeRepository;
 import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.refactor.TopologyOperations;
-import org.orchestratoree.topology.CandidateRegistration;
 import org.orchestratoree.topology.Downtime;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -65,8 +65,7 @@ public class IntermediateMasterFailover {
         }
         Instance master = instances.find(masterKey).orElse(null);
         List<Instance> siblings = instances.findReplicasOf(masterKey);
-        Map<InstanceKey, PromotionRule> rules = candidates.active(Instant.now()).stream()
-                .collect(Collectors.toMap(CandidateRegistration::key, CandidateRegistration::rule, (a, b) -> b));
+        Map<InstanceKey, PromotionRule> rules = candidates.rules(Instant.now());
         OrphanParentChoice choice = chooser.choose(failed, master, siblings, orphans, rules);
         choice.skipped().forEach(s -> journal.step(uid, "not a new parent: " + s));
         if (choice.firstChoice().isEmpty()) {
@@ -78,15 +77,13 @@ public class IntermediateMasterFailover {
                 + masterKey));
         List<String> errors = new ArrayList<>();
         Map<InstanceKey, Optional<InstanceKey>> placed = move(uid, orphans, choice, errors);
-        downtimes.begin(Downtime.of(failedKey, "orchestrator", MasterFailover.LOST_IN_RECOVERY, Instant.now(),
-                MasterFailover.LOST_IN_RECOVERY_DOWNTIME));
-        journal.step(uid, "downtimed " + failedKey + " (" + MasterFailover.LOST_IN_RECOVERY + ")");
+        downtimes.begin(Downtime.lostInRecovery(failedKey, Instant.now()));
+        journal.step(uid, "downtimed " + failedKey + " (" + Downtime.LOST_IN_RECOVERY + ")");
         Set<InstanceKey> parents = placed.values().stream().flatMap(Optional::stream)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         List<InstanceKey> lost = placed.entrySet().stream().filter(e -> e.getValue().isEmpty())
                 .map(Map.Entry::getKey).toList();
-        parents.forEach(this::refresh);
-        orphans.forEach(o -> refresh(o.key()));
+        discovery.refreshQuietly(Stream.concat(parents.stream(), orphans.stream().map(Instance::key)).toList());
         List<InstanceKey> participating = new ArrayList<>();
         participating.add(failedKey);
         orphans.forEach(o -> participating.add(o.key()));
@@ -152,11 +149,4 @@ public class IntermediateMasterFailover {
         return new RecoveryOutcome(false, null, "", List.of(), orphans.stream().map(Instance::key).toList(), errors);
     }
 
-    private void refresh(InstanceKey key) {
-        try {
-            discovery.refresh(key);
-        } catch (Exception e) {
-            // the next poll will tell; a failed refresh does not undo a move
-        }
-    }
 }

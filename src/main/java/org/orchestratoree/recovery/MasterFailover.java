@@ -4,20 +4,18 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.orchestratoree.discovery.DiscoveryService;
 import org.orchestratoree.persistence.CandidateRepository;
 import org.orchestratoree.persistence.DowntimeRepository;
 import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.refactor.TopologyOperations;
-import org.orchestratoree.topology.CandidateRegistration;
 import org.orchestratoree.topology.Downtime;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -31,9 +29,6 @@ import org.orchestratoree.topology.RecoveryOutcome;
  */
 @ApplicationScoped
 public class MasterFailover {
-
-    static final String LOST_IN_RECOVERY = "lost-in-recovery";
-    static final Duration LOST_IN_RECOVERY_DOWNTIME = Duration.ofDays(365);
 
     @Inject
     InstanceRepository instances;
@@ -67,8 +62,7 @@ public class MasterFailover {
                 .orElseThrow(() -> new IllegalStateException("failed master " + failedKey + " is not known"));
         List<Instance> replicas = instances.findReplicasOf(failedKey);
         Instant now = Instant.now();
-        Map<InstanceKey, PromotionRule> rules = candidates.active(now).stream()
-                .collect(Collectors.toMap(CandidateRegistration::key, CandidateRegistration::rule, (a, b) -> b));
+        Map<InstanceKey, PromotionRule> rules = candidates.rules(now);
         List<Instance> eligible = replicas;
         PromotionConstraints constraints = settings.constraints();
         if (designated.isPresent()) {
@@ -103,10 +97,9 @@ public class MasterFailover {
             return failure(List.of("cannot detach " + successor + ": " + e.getMessage()), replicas);
         }
         List<InstanceKey> lost = repointOthersAndOpen(uid, successor, replicas, settings, errors);
-        downtimes.begin(Downtime.of(failedKey, "orchestrator", LOST_IN_RECOVERY, Instant.now(), LOST_IN_RECOVERY_DOWNTIME));
-        journal.step(uid, "downtimed " + failedKey + " (" + LOST_IN_RECOVERY + ")");
-        refresh(successor);
-        replicas.forEach(r -> refresh(r.key()));
+        downtimes.begin(Downtime.lostInRecovery(failedKey, Instant.now()));
+        journal.step(uid, "downtimed " + failedKey + " (" + Downtime.LOST_IN_RECOVERY + ")");
+        discovery.refreshQuietly(Stream.concat(Stream.of(successor), replicas.stream().map(Instance::key)).toList());
         List<InstanceKey> participating = new ArrayList<>();
         participating.add(failedKey);
         replicas.forEach(r -> participating.add(r.key()));
@@ -149,11 +142,4 @@ public class MasterFailover {
         return new RecoveryOutcome(false, null, "", List.of(), replicas.stream().map(Instance::key).toList(), errors);
     }
 
-    private void refresh(InstanceKey key) {
-        try {
-            discovery.refresh(key);
-        } catch (Exception e) {
-            // the next poll will tell; a failed refresh does not undo a promotion
-        }
-    }
 }

@@ -22,6 +22,14 @@ public record Downtime(InstanceKey key, String owner, String reason, Instant beg
         return new Downtime(key, owner, reason, begin, begin.plus(duration));
     }
 
+    /** Orchestrator's reason for the downtime a failed master or intermediate master gets after its recovery. */
+    public static final String LOST_IN_RECOVERY = "lost-in-recovery";
+
+    /** The downtime of an instance a recovery replaced: a year, so that it is not recovered again meanwhile. */
+    public static Downtime lostInRecovery(InstanceKey key, Instant now) {
+        return of(key, "orchestrator", LOST_IN_RECOVERY, now, Duration.ofDays(365));
+    }
+
     /** Expired downtimes are simply ignored on read, so nothing has to delete them on time. */
     public boolean active(Instant now) {
         return end.isAfter(now);
