@@ -1,6 +1,6 @@
 package org.orchestratoree.recovery;
 
-import org.orchestratoree.ha.Command;
+import org.orchestratoree.ha.ServerAction;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.TopologyRecovery;
 
@@ -8,7 +8,7 @@ import org.orchestratoree.topology.TopologyRecovery;
  * An operator's planned or manual master change. Applying it returns the recovery it recorded, successful or
  * not; a request refused before anything changed fails instead.
  */
-public sealed interface MasterCommand extends Command<TopologyRecovery> {
+public sealed interface MasterCommand extends ServerAction<TopologyRecovery> {
 
     /**
      * Hands the master over to a direct replica without losing writes.

@@ -1,6 +1,6 @@
 package org.orchestratoree.refactor;
 
-import org.orchestratoree.ha.Command;
+import org.orchestratoree.ha.ServerAction;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 
@@ -8,7 +8,7 @@ import org.orchestratoree.topology.InstanceKey;
  * An operator's change to replication on real servers. Applying it returns the instance it changed, as
  * re-probed afterwards.
  */
-public sealed interface TopologyCommand extends Command<Instance> {
+public sealed interface TopologyCommand extends ServerAction<Instance> {
 
     /** The instance the operation changes; what the API answers with. */
     InstanceKey key();
