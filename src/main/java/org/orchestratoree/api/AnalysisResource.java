@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.orchestratoree.analysis.ReplicationAnalysis;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.config.RecoverySettings;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.ha.NodeIdentity;
 import org.orchestratoree.recovery.ClusterAnalysisService;
+import org.orchestratoree.recovery.RecoveryFilters;
 
 /**
  * Orchestrator's replication-analysis reads, in its {@code ReplicationAnalysis} shape, with one addition:
@@ -31,6 +34,8 @@ public class AnalysisResource {
     ClusterAnalysisService analysis;
     @Inject
     ClusterDirectory clusters;
+    @Inject
+    CurrentConfiguration configuration;
 
     @GET
     @Path("replication-analysis")
@@ -51,13 +56,14 @@ public class AnalysisResource {
         return envelope(analysis.analyzeInstance(InstanceViews.key(host, port), all != null));
     }
 
-    private static Response envelope(List<ReplicationAnalysis> analyses) {
+    private Response envelope(List<ReplicationAnalysis> analyses) {
         JsonArrayBuilder details = Json.createArrayBuilder();
-        analyses.forEach(a -> details.add(json(a)));
+        RecoverySettings settings = configuration.get().recovery();
+        analyses.forEach(a -> details.add(json(a, settings)));
         return Envelope.ok("Analysis", details.build());
     }
 
-    static JsonObject json(ReplicationAnalysis a) {
+    static JsonObject json(ReplicationAnalysis a, RecoverySettings settings) {
         JsonArrayBuilder warnings = Json.createArrayBuilder();
         a.structureWarnings().forEach(w -> warnings.add(w.toString()));
         return Json.createObjectBuilder()
@@ -69,8 +75,10 @@ public class AnalysisResource {
                         .add("ClusterDomain", "")
                         .add("CountInstances", 0)
                         .add("HeuristicLag", 0)
-                        .add("HasAutomatedMasterRecovery", false)
-                        .add("HasAutomatedIntermediateMasterRecovery", false))
+                        .add("HasAutomatedMasterRecovery", RecoveryFilters.covers(
+                                settings.recoverMasterClusterFilters(), a.clusterName(), a.clusterAlias()))
+                        .add("HasAutomatedIntermediateMasterRecovery", RecoveryFilters.covers(
+                                settings.recoverIntermediateMasterClusterFilters(), a.clusterName(), a.clusterAlias())))
                 .add("IsMaster", a.isMaster())
                 .add("IsCoMaster", a.isCoMaster())
                 .add("LastCheckValid", a.lastCheckValid())

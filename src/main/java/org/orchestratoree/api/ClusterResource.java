@@ -14,9 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.orchestratoree.config.CurrentConfiguration;
+import org.orchestratoree.config.RecoverySettings;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.discovery.ForgetClusterCommand;
 import org.orchestratoree.ha.Leadership;
+import org.orchestratoree.recovery.RecoveryFilters;
 import org.orchestratoree.topology.ClusterInfo;
 import org.orchestratoree.topology.Instance;
 
@@ -32,6 +35,8 @@ public class ClusterResource {
     InstanceViews views;
     @Inject
     Leadership leadership;
+    @Inject
+    CurrentConfiguration configuration;
 
     @GET
     @Path("clusters")
@@ -49,20 +54,21 @@ public class ClusterResource {
     @Path("clusters-info")
     public JsonArray clustersInfo() {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        clusters.clustersInfo().forEach(c -> array.add(info(c)));
+        RecoverySettings settings = configuration.get().recovery();
+        clusters.clustersInfo().forEach(c -> array.add(info(c, settings)));
         return array.build();
     }
 
     @GET
     @Path("cluster-info/{clusterHint}")
     public JsonObject clusterInfo(@PathParam("clusterHint") String hint) {
-        return info(clusters.clusterInfo(clusters.resolve(hint)));
+        return info(clusters.clusterInfo(clusters.resolve(hint)), configuration.get().recovery());
     }
 
     @GET
     @Path("cluster-info/alias/{alias}")
     public JsonObject clusterInfoByAlias(@PathParam("alias") String alias) {
-        return info(clusters.clusterInfo(clusters.resolveAlias(alias)));
+        return info(clusters.clusterInfo(clusters.resolveAlias(alias)), configuration.get().recovery());
     }
 
     @GET
@@ -134,15 +140,17 @@ public class ClusterResource {
         return topologyTabulated(InstanceViews.key(host, port).toString());
     }
 
-    private static JsonObject info(ClusterInfo c) {
+    static JsonObject info(ClusterInfo c, RecoverySettings settings) {
         return Json.createObjectBuilder()
                 .add("ClusterName", c.clusterName())
                 .add("ClusterAlias", c.clusterAlias())
                 .add("ClusterDomain", c.clusterDomain())
                 .add("CountInstances", c.countInstances())
                 .add("HeuristicLag", 0)
-                .add("HasAutomatedMasterRecovery", false)
-                .add("HasAutomatedIntermediateMasterRecovery", false)
+                .add("HasAutomatedMasterRecovery", RecoveryFilters.covers(settings.recoverMasterClusterFilters(),
+                        c.clusterName(), c.clusterAlias()))
+                .add("HasAutomatedIntermediateMasterRecovery", RecoveryFilters.covers(
+                        settings.recoverIntermediateMasterClusterFilters(), c.clusterName(), c.clusterAlias()))
                 .build();
     }
 }

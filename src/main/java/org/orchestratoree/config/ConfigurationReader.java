@@ -44,7 +44,7 @@ public final class ConfigurationReader {
             "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
-            "KVPeriodicCheckSeconds");
+            "KVPeriodicCheckSeconds", "DetectClusterDomainQuery", "DiscoverySeeds");
 
     private final Config config;
 
@@ -103,7 +103,9 @@ public final class ConfigurationReader {
                 regex("RegionPattern"),
                 string("DetectPhysicalEnvironmentQuery", ""),
                 integer("UnseenInstanceForgetHours", 240, 1, 1_000_000),
-                integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000));
+                integer("ReasonableReplicationLagSeconds", 10, 0, 1_000_000),
+                string("DetectClusterDomainQuery", ""),
+                DiscoverySeeds.parse("DiscoverySeeds", stringList("DiscoverySeeds")));
     }
 
     private FailoverConfiguration failover() {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.persistence.ClusterAliasRepository;
+import org.orchestratoree.persistence.ClusterDomainRepository;
 import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.topology.ClusterInfo;
 import org.orchestratoree.topology.Instance;
@@ -33,6 +34,8 @@ public class ClusterDirectory {
     ClusterAliasRepository aliases;
     @Inject
     CurrentConfiguration configuration;
+    @Inject
+    ClusterDomainRepository domains;
 
     public String resolve(String hint) {
         if (hint == null || hint.isBlank()) {
@@ -79,14 +82,21 @@ public class ClusterDirectory {
         instances.findAll().stream().map(Instance::clusterName).sorted()
                 .forEach(name -> counts.merge(name, 1, Integer::sum));
         Map<String, String> detected = aliases.all();
+        Map<String, String> detectedDomains = domainsDetected();
         List<ClusterInfo> infos = new ArrayList<>();
-        counts.forEach((name, count) -> infos.add(new ClusterInfo(name, aliasOf(name, detected), "", count)));
+        counts.forEach((name, count) -> infos.add(new ClusterInfo(name, aliasOf(name, detected),
+                detectedDomains.getOrDefault(name, ""), count)));
         return infos;
     }
 
     public ClusterInfo clusterInfo(String clusterName) {
         return clustersInfo().stream().filter(c -> c.clusterName().equals(clusterName)).findFirst()
                 .orElseThrow(() -> new UnknownClusterException("No cluster info found for " + clusterName));
+    }
+
+    /** Domains detected by DetectClusterDomainQuery; none while no query is configured. */
+    private Map<String, String> domainsDetected() {
+        return configuration.get().discovery().detectClusterDomainQuery().isBlank() ? Map.of() : domains.all();
     }
 
     /** The alias of each named cluster, from one read of the detected aliases. */

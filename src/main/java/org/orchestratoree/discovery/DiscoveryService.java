@@ -50,6 +50,8 @@ public class DiscoveryService {
     MasterWatch masterWatch;
     @Inject
     Event<InstanceUnreachable> unreachable;
+    @Inject
+    ClusterDomainDetection domains;
 
     private final PollSchedule schedule = new PollSchedule();
     /** Instances known at start-up and not probed since; readiness waits for this to empty. */
@@ -124,6 +126,7 @@ public class DiscoveryService {
         int count = instances.deleteCluster(clusterName);
         aliases.deleteCluster(clusterName);
         registeredAliases.remove(clusterName);
+        domains.forgetCluster(clusterName);
         audit.append("forget-cluster", null, clusterName, "Forgot cluster " + clusterName + " (" + count + " instances)");
         return count;
     }
@@ -171,6 +174,7 @@ public class DiscoveryService {
         followNeighbours(snapshot, now);
         registerAlias(instance);
         if (instance.isMaster()) {
+            domains.detect(instance);
             masterWatch.watch(key, this::isStillMaster, this::suspect);
         }
         return instance;

@@ -3,6 +3,9 @@ package org.orchestratoree.discovery;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.DiscoverySettings;
 import org.orchestratoree.discovery.probe.InstanceProbe;
@@ -35,6 +38,24 @@ public class ProbeProvider {
             probe = new JdbcInstanceProbe(wanted, connections);
         }
         return probe;
+    }
+
+    /**
+     * Runs a query that answers one value (a detection query such as DetectClusterDomainQuery) on the
+     * server's cached connection; "" when it returns no row or NULL.
+     */
+    public String singleValue(org.orchestratoree.topology.InstanceKey key, String query) throws SQLException {
+        TopologyConnections current;
+        synchronized (this) {
+            probe();
+            current = connections;
+        }
+        return current.execute(key, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+                String value = rs.next() ? rs.getString(1) : null;
+                return value == null ? "" : value.strip();
+            }
+        });
     }
 
     /** Drops the cached connection to a server, e.g. after it was forgotten. */

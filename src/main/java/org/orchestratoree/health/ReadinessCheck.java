@@ -6,12 +6,14 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.node.NodeState;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
 
 /**
- * Ready once the backend answers and every instance known at start-up was probed once: before that, the
- * node's view of the topologies is stale and it must not be trusted with decisions.
+ * Ready once the node serves (start-up done, web application up), the backend answers and every instance
+ * known at start-up was probed once: before that, the node's view of the topologies is stale and it must not
+ * be trusted with decisions.
  */
 @Readiness
 @ApplicationScoped
@@ -21,6 +23,8 @@ public class ReadinessCheck implements HealthCheck {
     BackendProducer backend;
     @Inject
     DiscoveryService discovery;
+    @Inject
+    NodeState node;
 
     @Override
     public HealthCheckResponse call() {
@@ -30,9 +34,11 @@ public class ReadinessCheck implements HealthCheck {
         } catch (BackendUnavailableException e) {
             backendUp = false;
         }
+        boolean serving = node.started();
         boolean firstPass = discovery.firstPassDone();
         return HealthCheckResponse.named("orchestrator-ee")
-                .status(backendUp && firstPass)
+                .status(serving && backendUp && firstPass)
+                .withData("node", serving ? "started" : "starting")
                 .withData("backend", backendUp ? "reachable" : "unreachable")
                 .withData("firstDiscoveryPass", firstPass ? "done" : "pending")
                 .build();

@@ -41,6 +41,8 @@ public class NodeStartup {
     AnalysisTimer analysis;
     @Inject
     KvTimer kv;
+    @Inject
+    SeedDiscovery seeds;
 
     @PostConstruct
     void start() {
@@ -62,6 +64,7 @@ public class NodeStartup {
         heartbeat.start();
         analysis.start();
         kv.start();
+        seeds.start();
         state.markStarted();
         LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
                 + config.listenAddress().host() + ":" + config.listenAddress().port());

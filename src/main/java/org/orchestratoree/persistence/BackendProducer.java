@@ -54,6 +54,12 @@ public class BackendProducer {
 
     @Produces
     @Singleton
+    ClusterDomainRepository domains() {
+        return new ClusterDomainRepository(backend());
+    }
+
+    @Produces
+    @Singleton
     NodeHealthRepository nodeHealth() {
         return new NodeHealthRepository(backend());
     }

@@ -42,6 +42,8 @@ public class GracefulTakeover {
     @Inject
     CurrentConfiguration configuration;
     @Inject
+    HookClusterDetails hookClusterDetails;
+    @Inject
     ClusterDirectory clusters;
     @Inject
     InstanceRepository instances;
@@ -83,9 +85,9 @@ public class GracefulTakeover {
         String uid = register(clusterName, master, target, replicas);
         String alias = clusters.clusterInfo(clusterName).clusterAlias();
         List<InstanceKey> replicaKeys = replicas.stream().map(Instance::key).toList();
-        HookContext context = new HookContext(ANALYSIS, description(master, target), command, master.key(), true,
-                false, clusterName, alias, replicas.size(), replicaKeys, false, NodeIdentity.hostname(), uid,
-                target.key(), List.of(), false);
+        HookContext context = hookClusterDetails.complete(new HookContext(ANALYSIS, description(master, target),
+                command, master.key(), true, false, clusterName, alias, replicas.size(), replicaKeys, false,
+                NodeIdentity.hostname(), uid, target.key(), List.of(), false), config.recovery());
         HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
         journal.step(uid, "will hand " + master.key() + " over to " + target.key() + " (" + command + ")");
         List<HookRunner.HookResult> pre = hooks.run(f.preGracefulTakeoverProcesses(), context, true);

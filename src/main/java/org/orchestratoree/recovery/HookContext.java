@@ -10,6 +10,9 @@ import org.orchestratoree.topology.InstanceKey;
  * ({@code {failedHost}}) and environment variables ({@code ORC_FAILED_HOST}).
  *
  * @param successor null until a successor is known
+ * @param clusterDomain the cluster's domain name (DetectClusterDomainQuery), or ""
+ * @param autoMasterRecovery whether RecoverMasterClusterFilters cover the cluster
+ * @param autoIntermediateMasterRecovery whether RecoverIntermediateMasterClusterFilters cover the cluster
  */
 public record HookContext(
         String failureType,
@@ -27,17 +30,39 @@ public record HookContext(
         String recoveryUid,
         InstanceKey successor,
         List<InstanceKey> lostReplicas,
-        boolean successful) {
+        boolean successful,
+        String clusterDomain,
+        boolean autoMasterRecovery,
+        boolean autoIntermediateMasterRecovery) {
 
     public HookContext {
         replicas = List.copyOf(replicas);
         lostReplicas = List.copyOf(lostReplicas);
+        clusterDomain = clusterDomain == null ? "" : clusterDomain;
+    }
+
+    /** A context whose cluster details (domain, automated recoveries) are not known yet. */
+    public HookContext(String failureType, String failureDescription, String command, InstanceKey failed,
+                       boolean isMaster, boolean isCoMaster, String clusterName, String clusterAlias,
+                       int countReplicas, List<InstanceKey> replicas, boolean isDowntimed, String orchestratorHost,
+                       String recoveryUid, InstanceKey successor, List<InstanceKey> lostReplicas, boolean successful) {
+        this(failureType, failureDescription, command, failed, isMaster, isCoMaster, clusterName, clusterAlias,
+                countReplicas, replicas, isDowntimed, orchestratorHost, recoveryUid, successor, lostReplicas,
+                successful, "", false, false);
     }
 
     public HookContext withOutcome(InstanceKey successorKey, List<InstanceKey> lost, boolean isSuccessful) {
         return new HookContext(failureType, failureDescription, command, failed, isMaster, isCoMaster, clusterName,
                 clusterAlias, countReplicas, replicas, isDowntimed, orchestratorHost, recoveryUid, successorKey, lost,
-                isSuccessful);
+                isSuccessful, clusterDomain, autoMasterRecovery, autoIntermediateMasterRecovery);
+    }
+
+    /** The cluster's domain and whether the recovery filters make its recoveries automated. */
+    public HookContext withClusterDetails(String domain, boolean masterRecoveryAutomated,
+                                          boolean intermediateMasterRecoveryAutomated) {
+        return new HookContext(failureType, failureDescription, command, failed, isMaster, isCoMaster, clusterName,
+                clusterAlias, countReplicas, replicas, isDowntimed, orchestratorHost, recoveryUid, successor,
+                lostReplicas, successful, domain, masterRecoveryAutomated, intermediateMasterRecoveryAutomated);
     }
 
     /** Placeholder name (without braces) to value; legacy "slave" names included, as orchestrator has them. */
@@ -53,12 +78,12 @@ public record HookContext(
         p.put("failedPort", String.valueOf(failed.port()));
         p.put("failureCluster", clusterName);
         p.put("failureClusterAlias", clusterAlias);
-        p.put("failureClusterDomain", "");
+        p.put("failureClusterDomain", clusterDomain);
         p.put("countReplicas", String.valueOf(countReplicas));
         p.put("countSlaves", String.valueOf(countReplicas));
         p.put("isDowntimed", String.valueOf(isDowntimed));
-        p.put("autoMasterRecovery", "true");
-        p.put("autoIntermediateMasterRecovery", "true");
+        p.put("autoMasterRecovery", String.valueOf(autoMasterRecovery));
+        p.put("autoIntermediateMasterRecovery", String.valueOf(autoIntermediateMasterRecovery));
         p.put("orchestratorHost", orchestratorHost);
         p.put("recoveryUID", recoveryUid);
         p.put("replicaHosts", join(replicas));

@@ -69,6 +69,8 @@ public class RecoveryCoordinator {
     RecoveryJournal journal;
     @Inject
     KvFailoverStep kvStep;
+    @Inject
+    HookClusterDetails hookClusterDetails;
     @Resource
     ManagedExecutorService executor;
 
@@ -176,9 +178,10 @@ public class RecoveryCoordinator {
         journal.step(uid, "will recover " + a.analysis() + " on " + a.analyzedInstanceKey() + ": " + a.reason());
         audit.append(type.auditType(), a.analyzedInstanceKey(), a.clusterName(), "Recovery " + uid + " started");
         HookRunner hooks = new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1));
-        HookContext context = new HookContext(a.analysis().toString(), a.reason(), commandHint,
-                a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
-                a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), uid, null, List.of(), false);
+        HookContext context = hookClusterDetails.complete(new HookContext(a.analysis().toString(), a.reason(),
+                commandHint, a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
+                a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), uid, null, List.of(), false),
+                configuration.get().recovery());
         List<HookRunner.HookResult> pre = hooks.run(f.preFailoverProcesses(), context, true);
         pre.forEach(h -> journal.step(uid, h.describe()));
         RecoveryOutcome outcome;
@@ -238,10 +241,10 @@ public class RecoveryCoordinator {
                     a.clusterName(), a.clusterAlias(), a.analysis().toString(), a.countReplicas(), a.actionable(),
                     Instant.now(), NodeIdentity.hostname()));
             if (fresh.isPresent() && !f.onFailureDetectionProcesses().isEmpty()) {
-                HookContext context = new HookContext(a.analysis().toString(), a.reason(), "detection",
-                        a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(), a.clusterName(), a.clusterAlias(),
-                        a.countReplicas(), a.replicas(), a.isDowntimed(), NodeIdentity.hostname(), "", null, List.of(),
-                        false);
+                HookContext context = hookClusterDetails.complete(new HookContext(a.analysis().toString(),
+                        a.reason(), "detection", a.analyzedInstanceKey(), a.isMaster(), a.isCoMaster(),
+                        a.clusterName(), a.clusterAlias(), a.countReplicas(), a.replicas(), a.isDowntimed(),
+                        NodeIdentity.hostname(), "", null, List.of(), false), config.recovery());
                 new HookRunner(f.processesShellCommand(), Duration.ofMinutes(1))
                         .run(f.onFailureDetectionProcesses(), context, false);
             }

@@ -288,4 +288,33 @@ class ConfigurationLoaderTest {
     void passwordWithDollarBraceIsKeptVerbatim() throws IOException {
         assertEquals("a${b}c", load("{\"MySQLTopologyPassword\": \"a${b}c\"}").discovery().topologyPassword());
     }
+
+    @Test
+    void discoverySeedsAreReadInOrder() throws IOException {
+        DiscoverySettings d = load("{\"DiscoverySeeds\": [\"db1.example.com:3306\", \" 127.0.0.1:10111 \", "
+                + "\"[::1]:3307\"]}").discovery();
+        assertEquals(java.util.List.of("db1.example.com:3306", "127.0.0.1:10111", "[::1]:3307"), d.seeds());
+        assertEquals(java.util.List.of(), load("{}").discovery().seeds());
+    }
+
+    @Test
+    void aMalformedSeedNamesTheKeyAndTheValue() {
+        assertEquals("DiscoverySeeds = 'db1' is not host:port",
+                failure("{\"DiscoverySeeds\": [\"127.0.0.1:10111\", \"db1\"]}").getMessage());
+        assertEquals("DiscoverySeeds = 'db1:port' is not host:port",
+                failure("{\"DiscoverySeeds\": [\"db1:port\"]}").getMessage());
+        assertEquals("DiscoverySeeds = 'db1:70000' has port 70000 out of range (1..65535)",
+                failure("{\"DiscoverySeeds\": [\"db1:70000\"]}").getMessage());
+        assertEquals("DiscoverySeeds entry 3306 must be a string",
+                failure("{\"DiscoverySeeds\": [3306]}").getMessage());
+    }
+
+    @Test
+    void discoverySeedsAndDomainQueryAreUsedKeys() throws IOException {
+        Configuration c = load("{\"DiscoverySeeds\": [\"db1:3306\"], \"DetectClusterDomainQuery\": "
+                + "\"SELECT 'example.com'\"}");
+        assertEquals(Set.of(), c.unusedKeys());
+        assertEquals("SELECT 'example.com'", c.discovery().detectClusterDomainQuery());
+        assertEquals("", load("{}").discovery().detectClusterDomainQuery());
+    }
 }

@@ -1,6 +1,7 @@
 package org.orchestratoree.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -49,12 +50,10 @@ class CandidateRulesIT {
         return REPLICAS.stream().filter(CandidateRulesIT::writable).findFirst().orElseThrow();
     }
 
+    private static final ServerWritability SERVERS = ServerWritability.defaultSandbox();
+
     private static boolean writable(int port) {
-        try {
-            return Sandbox.sql(port, "SELECT @@read_only").equals("0");
-        } catch (AssertionError e) {
-            return false;
-        }
+        return SERVERS.writable(port);
     }
 
     private static void register(OrchestratorNode node, int port, String rule) {
@@ -75,7 +74,7 @@ class CandidateRulesIT {
             register(node, 10112, "must_not");
             register(node, 10114, "prefer");
             assertEquals(10114, promotedAfterMasterKill(node));
-            assertTrue(!writable(10112));
+            assertFalse(writable(10112), "the must_not replica stays read-only");
         } finally {
             keepLog(node, "CandidateRulesIT-prefer-node.log");
         }

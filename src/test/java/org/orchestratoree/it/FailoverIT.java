@@ -3,7 +3,12 @@ package org.orchestratoree.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +40,14 @@ class FailoverIT {
                 + "  \"MySQLTopologyUser\": \"ci\",\n  \"MySQLTopologyPassword\": \"ci\",\n"
                 + "  \"DiscoverByShowSlaveHosts\": true,\n  \"InstancePollSeconds\": 1,\n"
                 + "  \"RecoverMasterClusterFilters\": [\"*\"],\n  \"RecoveryPeriodBlockSeconds\": 3600,\n"
+                + "  \"DetectClusterDomainQuery\": \"SELECT 'ci.example.com'\",\n"
+                // the pause keeps the recovery running long enough to be seen in active-cluster-recovery
                 + "  \"PreFailoverProcesses\": [\"echo pre {failureType} {failedHost}:{failedPort} >> "
-                + OrchestratorNode.NODE_DIR + "/hooks.log\"],\n"
+                + OrchestratorNode.NODE_DIR + "/hooks.log; sleep 3\"],\n"
                 + "  \"PostMasterFailoverProcesses\": [\"echo post {failureType} {failedPort} "
-                + "{successorHost}:{successorPort} {isSuccessful} $ORC_FAILURE_CLUSTER >> "
+                + "{successorHost}:{successorPort} {isSuccessful} $ORC_FAILURE_CLUSTER "
+                + "{autoMasterRecovery} {autoIntermediateMasterRecovery} {failureClusterDomain} "
+                + "$ORC_AUTO_MASTER_RECOVERY $ORC_FAILURE_CLUSTER_DOMAIN >> "
                 + OrchestratorNode.NODE_DIR + "/hooks.log\"]\n}\n";
         node = OrchestratorNode.start(PORT, config);
         hooks = node.dir.resolve("hooks.log");
@@ -57,12 +66,10 @@ class FailoverIT {
         Sandbox.recreate();
     }
 
+    private static final ServerWritability SERVERS = ServerWritability.defaultSandbox();
+
     private static boolean writable(int port) {
-        try {
-            return Sandbox.sql(port, "SELECT @@read_only").equals("0");
-        } catch (AssertionError e) {
-            return false;
-        }
+        return SERVERS.writable(port);
     }
 
     private static boolean replicatesFrom(int port, int master) {
@@ -76,11 +83,54 @@ class FailoverIT {
         return among.stream().filter(FailoverIT::writable).findFirst();
     }
 
+    /**
+     * The completed recovery of 10111, as the recovery and detection listings show it: no longer running, but
+     * recently active, with its steps, and the failure detected.
+     */
+    private void assertRecoveryRecorded(int successorPort) {
+        JsonArray active = array("/api/active-cluster-recovery/" + Sandbox.MASTER);
+        assertEquals(0, active.size(), "the recovery has ended: " + active);
+        JsonArray recent = array("/api/recently-active-cluster-recovery/" + Sandbox.MASTER);
+        assertEquals(1, recent.size(), recent.toString());
+        JsonObject recovery = recent.getJsonObject(0);
+        assertEquals(10111, recovery.getJsonObject("AnalysisEntry").getJsonObject("AnalyzedInstanceKey").getInt("Port"));
+        assertEquals("DeadMaster", recovery.getJsonObject("AnalysisEntry").getString("Analysis"));
+        assertEquals(successorPort, recovery.getJsonObject("SuccessorKey").getInt("Port"));
+        assertTrue(recovery.getBoolean("IsSuccessful"), recovery.toString());
+
+        List<String> steps = array("/api/audit-recovery-steps/" + recovery.getString("UID")).stream()
+                .map(s -> s.asJsonObject().getString("Message")).toList();
+        assertTrue(steps.stream().anyMatch(s -> s.startsWith("will recover DeadMaster on 127.0.0.1:10111")), steps.toString());
+        assertTrue(steps.stream().anyMatch(s -> s.startsWith("promoted 127.0.0.1:" + successorPort + " to replace 127.0.0.1:10111")),
+                steps.toString());
+
+        JsonArray detections = array("/api/audit-failure-detection");
+        assertTrue(detections.stream().map(JsonValue::asJsonObject).anyMatch(d ->
+                d.getJsonObject("AnalysisEntry").getString("Analysis").equals("DeadMaster")
+                        && d.getJsonObject("AnalysisEntry").getJsonObject("AnalyzedInstanceKey").getInt("Port") == 10111),
+                detections.toString());
+    }
+
+    private JsonArray array(String path) {
+        OrchestratorNode.Response r = node.get(path);
+        assertEquals(200, r.status(), path + ": " + r.body());
+        return Json.createReader(new StringReader(r.body())).readArray();
+    }
+
     @Test
     void aKilledMasterIsReplacedAndASecondFailureWaitsForAcknowledgement() throws IOException {
         String filters = node.get("/api/automated-recovery-filters").body();
         assertTrue(filters.contains("\"RecoverMasterClusterFilters\":[\"*\"]"), filters);
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "the cluster's domain detected on the master",
+                () -> node.get("/api/cluster-info/" + Sandbox.MASTER).body()
+                        .contains("\"ClusterDomain\":\"ci.example.com\""));
+        String info = node.get("/api/cluster-info/" + Sandbox.MASTER).body();
+        assertTrue(info.contains("\"HasAutomatedMasterRecovery\":true"), info);
+        assertTrue(info.contains("\"HasAutomatedIntermediateMasterRecovery\":false"), info);
         Sandbox.kill(10111);
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "active-cluster-recovery lists the running recovery",
+                () -> node.get("/api/active-cluster-recovery/" + Sandbox.MASTER).body()
+                        .contains("\"AnalyzedInstanceKey\":{\"Hostname\":\"127.0.0.1\",\"Port\":10111}"));
         OrchestratorNode.awaitTrue(Duration.ofSeconds(20), "a replica promoted and its siblings below it", () ->
                 promoted(REPLICAS).map(m -> REPLICAS.stream().filter(p -> !p.equals(m))
                         .allMatch(p -> replicatesFrom(p, m))).orElse(false));
@@ -103,15 +153,17 @@ class FailoverIT {
         });
         List<String> hookLines = Files.readAllLines(hooks);
         assertTrue(hookLines.contains("pre DeadMaster 127.0.0.1:10111"), hookLines.toString());
-        assertTrue(hookLines.contains("post DeadMaster 10111 " + successor + " true 127.0.0.1:10111"),
-                hookLines.toString());
+        assertTrue(hookLines.contains("post DeadMaster 10111 " + successor + " true 127.0.0.1:10111 "
+                + "true false ci.example.com true ci.example.com"), hookLines.toString());
+        assertRecoveryRecorded(first);
 
         List<Integer> remaining = REPLICAS.stream().filter(p -> p != first).toList();
         Sandbox.kill(first);
         OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "the second recovery is blocked",
                 () -> node.get("/api/blocked-recoveries").body().contains("127.0.0.1:" + first)
                         || node.get("/api/blocked-recoveries").body().contains("\"Port\":" + first));
-        assertTrue(promoted(remaining).isEmpty(), "no promotion while blocked");
+        OrchestratorNode.holdsFor(Duration.ofSeconds(5), "none of " + remaining + " is made writable while the "
+                + "recovery of " + first + " is blocked", () -> promoted(remaining).isEmpty());
         assertEquals(0, node.client("-c", "ack-all-recoveries", "-r", "failover test").exitCode());
         OrchestratorNode.awaitTrue(Duration.ofSeconds(20), "recovery after acknowledgement", () ->
                 promoted(remaining).map(m -> remaining.stream().filter(p -> !p.equals(m))

@@ -81,6 +81,7 @@ final class OrchestratorNode implements AutoCloseable {
                 + "  \"RecoveryPeriodBlockSeconds\": 60\n}\n";
     }
 
+    /** Waits for the first 200 of lb-check: from then on the node serves every route. */
     private void awaitApi(Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -88,17 +89,13 @@ final class OrchestratorNode implements AutoCloseable {
                 throw new AssertionError("node exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                // twice, a moment apart: the API must stay up, not answer once while the server still loads
-                if (get("/api/lb-check").status() == 200 && get("/api/clusters").status() == 200) {
-                    sleep(300);
-                    if (get("/api/lb-check").status() == 200) {
-                        return;
-                    }
+                if (get("/api/lb-check").status() == 200) {
+                    return;
                 }
             } catch (AssertionError e) {
                 // not listening yet
             }
-            sleep(500);
+            sleep(200);
         }
         throw new AssertionError("node did not answer within " + timeout + ":\n" + log());
     }
@@ -142,6 +139,25 @@ final class OrchestratorNode implements AutoCloseable {
             sleep(200);
         }
         throw new AssertionError("within " + timeout.toMillis() + " ms: " + what);
+    }
+
+    /**
+     * A "nothing happened" check: the condition must hold at every look during the whole window. Fails at the
+     * first look where it does not, saying what was watched and for how long it held.
+     */
+    static void holdsFor(Duration window, String what, BooleanSupplier condition) {
+        Instant start = Instant.now();
+        Instant end = start.plus(window);
+        int looks = 0;
+        do {
+            looks++;
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("did not hold for " + window.toMillis() + " ms (broke after "
+                        + Duration.between(start, Instant.now()).toMillis() + " ms, look " + looks + "): " + what);
+            }
+            sleep(200);
+        } while (Instant.now().isBefore(end));
+        System.out.println("held for " + window.toMillis() + " ms (" + looks + " looks): " + what);
     }
 
     static void sleep(long millis) {

@@ -1,6 +1,7 @@
 package org.orchestratoree.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,8 @@ class StartupRefusalIT {
 
     @Test
     void anUnknownBackendStopsStartUp() throws Exception {
-        assertRefused("{\"ListenAddress\": \":3903\", \"BackendDB\": \"oracle\"}", "BackendDB = 'oracle' is not supported");
+        assertRefused("{\"ListenAddress\": \":3903\", \"SQLite3DataFile\": \"@NODE_DIR@/o.sqlite3\", "
+                + "\"BackendDB\": \"oracle\"}", "BackendDB = 'oracle' is not supported");
     }
 
     @Test
@@ -47,15 +49,28 @@ class StartupRefusalIT {
     }
 
     @Test
+    void aMalformedDiscoverySeedStopsStartUpNamingKeyAndValue() throws Exception {
+        assertRefused("{\"ListenAddress\": \":3903\", \"SQLite3DataFile\": \"@NODE_DIR@/o.sqlite3\", "
+                + "\"DiscoverySeeds\": [\"127.0.0.1:10111\", \"db1\"]}", "DiscoverySeeds = 'db1' is not host:port");
+    }
+
+    @Test
     void anUnreachableMySqlBackendEndsTheNode() throws Exception {
-        String log = assertRefused("{\"ListenAddress\": \":3903\", \"BackendDB\": \"mysql\", "
+        String log = assertRefused("{\"ListenAddress\": \":3903\", \"SQLite3DataFile\": \"@NODE_DIR@/o.sqlite3\", "
+                + "\"BackendDB\": \"mysql\", "
                 + "\"MySQLOrchestratorHost\": \"127.0.0.1\", \"MySQLOrchestratorPort\": 1, "
                 + "\"MySQLOrchestratorUser\": \"orc\", \"MySQLOrchestratorPassword\": \"orc\", "
                 + "\"BackendUnreachableExitSeconds\": 3}", "stayed unreachable for 3s");
         assertTrue(log.contains("mysql:orc@127.0.0.1:1/orchestrator"), "the message names the backend");
     }
 
+    /**
+     * Starts a node that must refuse to start. Each configuration puts its SQLite file in the node's directory,
+     * so that "nothing written" is checked where a wrongly opened backend would write.
+     */
     private static String assertRefused(String configJson, String expectedMessage) throws Exception {
+        assertTrue(configJson.contains("\"SQLite3DataFile\": \"" + OrchestratorNode.NODE_DIR + "/o.sqlite3\""),
+                "the configuration puts its SQLite file in the directory checked: " + configJson);
         Path dir = Files.createTempDirectory("orchestrator-ee-refusal-");
         Path config = dir.resolve("orchestrator.conf.json");
         Files.writeString(config, configJson.replace(OrchestratorNode.NODE_DIR, dir.toString()));
@@ -65,8 +80,11 @@ class StartupRefusalIT {
             String log = node.log();
             assertNotEquals(0, exit, log);
             assertTrue(log.contains("FATAL: ") && log.contains(expectedMessage), log);
-            assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".sqlite3")),
-                    "nothing is written by a refused start");
+            assertFalse(Files.exists(dir.resolve("o.sqlite3")), "no SQLite file written by a refused start");
+            try (var files = Files.list(dir)) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("o.sqlite3")),
+                        "nothing is written by a refused start");
+            }
             return log;
         } finally {
             node.close();

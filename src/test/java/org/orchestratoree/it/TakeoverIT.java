@@ -177,11 +177,7 @@ class TakeoverIT {
     }
 
     private boolean writable(int port) {
-        try {
-            return site.sql(port, "SELECT @@read_only").equals("0");
-        } catch (AssertionError e) {
-            return false;
-        }
+        return ServerWritability.of(site).writable(port);
     }
 
     private boolean replicatesFrom(int port, int master) {

@@ -122,8 +122,9 @@ class UnreachableMasterIT {
         assertEquals("1", site.sql(master, "SELECT 1"), "bin/sandbox sql still reaches the master");
         OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "the node's last check of the master is invalid",
                 () -> !lastCheckValid(site.key(1)));
-        assertTrue(replicas.stream().allMatch(p -> lastCheckValid(key(p))), "the replicas are still checked");
-        assertEquals("[]", node.get("/api/audit-recovery").body().strip(), "no recovery while cut off");
+        OrchestratorNode.holdsFor(Duration.ofSeconds(3), "the replicas are still checked and no recovery runs "
+                + "while the node is cut off from " + master, () -> replicas.stream().allMatch(p -> lastCheckValid(key(p)))
+                && node.get("/api/audit-recovery").body().strip().equals("[]"));
 
         cut.restore();
         assertFalse(cut.active());
@@ -154,17 +155,17 @@ class UnreachableMasterIT {
         assertTrue(replicasReplicateFromMaster(), site.status());
 
         // automated recovery is on for every cluster: a wrong DeadMaster would fail over within this window
-        Instant until = Instant.now().plusSeconds(8);
-        while (Instant.now().isBefore(until)) {
-            assertEquals("[]", node.get("/api/audit-recovery").body().strip(), "no recovery while cut off");
-            analysisOf(site.key(1)).ifPresent(a -> assertEquals("UnreachableMaster", a.getString("Analysis"),
-                    a.toString()));
-            assertEquals("0", readOnly(master), "the master stays writable");
-            for (int p : replicas) {
-                assertEquals("1", readOnly(p), "replica " + p + " stays read-only");
-            }
-            OrchestratorNode.sleep(1000);
-        }
+        OrchestratorNode.holdsFor(Duration.ofSeconds(8), "no recovery, the finding stays UnreachableMaster, "
+                + master + " stays writable and " + replicas + " read-only while the node is cut off", () -> {
+                    assertEquals("[]", node.get("/api/audit-recovery").body().strip(), "no recovery while cut off");
+                    analysisOf(site.key(1)).ifPresent(a -> assertEquals("UnreachableMaster", a.getString("Analysis"),
+                            a.toString()));
+                    assertEquals("0", readOnly(master), "the master stays writable");
+                    for (int p : replicas) {
+                        assertEquals("1", readOnly(p), "replica " + p + " stays read-only");
+                    }
+                    return true;
+                });
         assertTrue(replicasReplicateFromMaster(), site.status());
         assertEquals("[]", node.get("/api/audit-recovery").body().strip());
 

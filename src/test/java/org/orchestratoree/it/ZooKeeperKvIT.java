@@ -126,17 +126,22 @@ class ZooKeeperKvIT {
         return stat == null ? -1 : stat.getVersion();
     }
 
+    /** {@link #zkVersion}, failing the test when ZooKeeper cannot be asked. */
+    private int zkVersionOrFail(String key) {
+        try {
+            return zkVersion(key);
+        } catch (Exception e) {
+            throw new AssertionError("cannot ask ZooKeeper for /" + key + ": " + e, e);
+        }
+    }
+
     private void awaitMaster(String alias, String master, int seconds) {
         OrchestratorNode.awaitTrue(Duration.ofSeconds(seconds), "ZooKeeper names " + master + " for " + alias,
                 () -> zkValue("mysql/master/" + alias).equals(Optional.of(master)));
     }
 
-    private static boolean writable(Sandbox.Site site, int port) {
-        try {
-            return site.sql(port, "SELECT @@read_only").equals("0");
-        } catch (AssertionError e) {
-            return false;
-        }
+    private boolean writable(Sandbox.Site site, int port) {
+        return ServerWritability.of(site).writable(port);
     }
 
     private int awaitPromoted(List<Integer> among) {
@@ -169,9 +174,9 @@ class ZooKeeperKvIT {
         assertEquals(Optional.of(String.valueOf(one(1))), zkValue("mysql/master/kvone/port"));
         assertEquals(Optional.of("127.0.0.1"), zkValue("mysql/master/kvone/ipv4"));
         assertEquals(Optional.of(""), zkValue("mysql/master/kvone/ipv6"));
-        OrchestratorNode.sleep(2500L * PERIOD_SECONDS);
-        assertEquals(0, zkVersion("mysql/master/kvone"), "written once, not on every periodic check");
-        assertEquals(0, zkVersion("mysql/master/kvtwo/port"));
+        OrchestratorNode.holdsFor(Duration.ofMillis(2500L * PERIOD_SECONDS),
+                "ZooKeeper's kvone and kvtwo/port znodes are not written again by the periodic checks (version 0)",
+                () -> zkVersionOrFail("mysql/master/kvone") == 0 && zkVersionOrFail("mysql/master/kvtwo/port") == 0);
         String internal = node.get("/api/kv").body();
         assertTrue(internal.contains("{\"Key\":\"mysql/master/kvone\",\"Value\":\"" + site.key(1) + "\"}"), internal);
         assertEquals(200, node.get("/api/kv/mysql/master/kvone/port").status());
@@ -181,8 +186,9 @@ class ZooKeeperKvIT {
     @Order(2)
     void thePeriodicCheckInjectsOnceWhileAManualSubmitOverwritesOneCluster() throws Exception {
         reader.delete().forPath("/mysql/master/kvone/port");
-        OrchestratorNode.sleep(2500L * PERIOD_SECONDS);
-        assertEquals(Optional.empty(), zkValue("mysql/master/kvone/port"), "the internal entry exists: no rewrite");
+        OrchestratorNode.holdsFor(Duration.ofMillis(2500L * PERIOD_SECONDS),
+                "the znode deleted by hand stays deleted through the periodic checks (the internal entry exists)",
+                () -> zkVersionOrFail("mysql/master/kvone/port") == -1);
 
         Processes.Result submit = node.client("-c", "submit-masters-to-kv-stores", "-a", "kvone");
         assertEquals(0, submit.exitCode(), submit.toString());
