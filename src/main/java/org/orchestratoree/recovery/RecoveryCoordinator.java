@@ -69,6 +69,8 @@ public class RecoveryCoordinator {
     RecoveryJournal journal;
     @Inject
     KvFailoverStep kvStep;
+    @Inject
+    AliasFollowStep aliasStep;
     @Resource
     ManagedExecutorService executor;
 
@@ -190,7 +192,8 @@ public class RecoveryCoordinator {
         }
         recoveries.resolve(uid, outcome, Instant.now());
         if (type == RecoveryType.MASTER && outcome.successful() && outcome.successor() != null) {
-            // before the post hooks, so that proxies follow the new master as soon as possible
+            // before the post hooks, so that scripts and proxies follow the new master as soon as possible
+            aliasStep.handOver(uid, a.clusterName(), a.clusterAlias(), outcome.successor());
             kvStep.publish(uid, a.clusterAlias(), outcome.successor());
         }
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
