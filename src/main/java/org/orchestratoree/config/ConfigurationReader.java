@@ -44,7 +44,7 @@ public final class ConfigurationReader {
             "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
-            "KVPeriodicCheckSeconds");
+            "KVPeriodicCheckSeconds", "ReplicationCredentialsQuery", "RecoverNonWriteableMaster");
 
     private final Config config;
 
@@ -123,7 +123,8 @@ public final class ConfigurationReader {
                 stringList("PreGracefulTakeoverProcesses"),
                 stringList("PostGracefulTakeoverProcesses"),
                 string("MySQLReplicaUser", ""),
-                string("MySQLReplicaPassword", ""));
+                string("MySQLReplicaPassword", ""),
+                string("ReplicationCredentialsQuery", ""));
     }
 
     private RecoverySettings recovery() {
@@ -133,7 +134,8 @@ public final class ConfigurationReader {
                 integer("FailureDetectionPeriodBlockMinutes", 60, 0, 1_000_000),
                 stringList("RecoverMasterClusterFilters"),
                 stringList("RecoverIntermediateMasterClusterFilters"),
-                integer("RecoveryPollSeconds", 1, 1, 3600));
+                integer("RecoveryPollSeconds", 1, 1, 3600),
+                bool("RecoverNonWriteableMaster", false));
     }
 
     private KvSettings kv() {
