@@ -65,7 +65,8 @@ public class ClusterAnalysisService {
         AnalysisContext context = AnalysisContext.at(now)
                 .withPollInterval(d.pollInterval())
                 .withThresholds(d.reasonableReplicationLagSeconds(), d.reasonableReplicationLagSeconds())
-                .withDowntimed(downtimes.downtimedKeys(now));
+                .withDowntimed(downtimes.downtimedKeys(now))
+                .recoveringNonWriteableMaster(configuration.get().recovery().recoverNonWriteableMaster());
         return includeNoProblem ? context.includingNoProblem() : context;
     }
 }
