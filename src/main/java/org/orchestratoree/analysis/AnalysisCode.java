@@ -19,6 +19,8 @@ public enum AnalysisCode {
     LockedSemiSyncMasterHypothesis,
     LockedSemiSyncMaster,
     MasterWithoutReplicas,
+    /** A reachable master with replicating replicas is read_only; reported only when RecoverNonWriteableMaster. */
+    NoWriteableMaster,
     DeadCoMaster,
     DeadCoMasterAndSomeReplicas,
     UnreachableCoMaster,
@@ -39,9 +41,10 @@ public enum AnalysisCode {
      * Whether a recovery would act on this finding. Dead* codes are confirmed failures. A locked semi-sync
      * master is actionable only once its binlog coordinates have stood still long enough; the hypothesis is a
      * single sample and acting on it would defeat the point of waiting. Unreachable* and the "replicas not
-     * replicating" codes describe a topology that still works or cannot be fixed by promoting anyone.
+     * replicating" codes describe a topology that still works or cannot be fixed by promoting anyone. A
+     * NoWriteableMaster is only ever reported when the operator asked for it to be fixed.
      */
     public boolean actionable() {
-        return name().startsWith("Dead") || this == LockedSemiSyncMaster;
+        return name().startsWith("Dead") || this == LockedSemiSyncMaster || this == NoWriteableMaster;
     }
 }

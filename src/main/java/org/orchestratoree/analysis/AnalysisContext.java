@@ -23,6 +23,8 @@ import org.orchestratoree.topology.InstanceKey;
  * @param includeDowntimed also report findings that a downtime makes skippable
  * @param reportMastersWithoutReplicas report a healthy master with no replicas as MasterWithoutReplicas;
  *        orchestrator keeps that rule disabled because a lone master is a legitimate setup
+ * @param recoverNonWriteableMaster RecoverNonWriteableMaster: report a read-only master whose replicas replicate
+ *        as NoWriteableMaster, for the leader to make it writable
  */
 public record AnalysisContext(
         Instant now,
@@ -33,7 +35,8 @@ public record AnalysisContext(
         Map<InstanceKey, Instant> binlogUnchangedSince,
         boolean includeNoProblem,
         boolean includeDowntimed,
-        boolean reportMastersWithoutReplicas) {
+        boolean reportMastersWithoutReplicas,
+        boolean recoverNonWriteableMaster) {
 
     public AnalysisContext {
         Objects.requireNonNull(now, "now");
@@ -44,48 +47,54 @@ public record AnalysisContext(
 
     /** Orchestrator's defaults: 5 s polls, 10 s reasonable lag, locked-semi-sync threshold following the lag. */
     public static AnalysisContext at(Instant now) {
-        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false);
+        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false, false);
     }
 
     public AnalysisContext withPollInterval(Duration interval) {
         return new AnalysisContext(now, interval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas);
+                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext withThresholds(long replicationLagSeconds, long lockedSemiSyncMasterSeconds) {
         return new AnalysisContext(now, pollInterval, replicationLagSeconds, lockedSemiSyncMasterSeconds,
-                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed, reportMastersWithoutReplicas);
+                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext withDowntimed(Set<InstanceKey> keys) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, keys, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas);
+                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext withBinlogUnchangedSince(Map<InstanceKey, Instant> since) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, since, includeNoProblem, includeDowntimed,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext includingNoProblem() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, true, includeDowntimed,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext includingDowntimed() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem, true,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster);
     }
 
     public AnalysisContext reportingMastersWithoutReplicas() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, true);
+                includeDowntimed, true, recoverNonWriteableMaster);
+    }
+
+    public AnalysisContext recoveringNonWriteableMaster(boolean recover) {
+        return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
+                reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
+                includeDowntimed, reportMastersWithoutReplicas, recover);
     }
 
     long lockedSemiSyncMasterSeconds() {

@@ -9,6 +9,7 @@ import static org.orchestratoree.analysis.AnalysisCode.DeadMasterWithoutReplicas
 import static org.orchestratoree.analysis.AnalysisCode.MasterSingleReplicaDead;
 import static org.orchestratoree.analysis.AnalysisCode.MasterSingleReplicaNotReplicating;
 import static org.orchestratoree.analysis.AnalysisCode.MasterWithoutReplicas;
+import static org.orchestratoree.analysis.AnalysisCode.NoWriteableMaster;
 import static org.orchestratoree.analysis.AnalysisCode.UnreachableMaster;
 import static org.orchestratoree.analysis.AnalysisCode.UnreachableMasterWithLaggingReplicas;
 
@@ -29,7 +30,7 @@ final class MasterRules {
         if (!f.lastCheckValid()) {
             return Optional.of(unreachable(f, ctx));
         }
-        return SemiSyncRules.evaluate(f, ctx).or(() -> replicasOfReachable(f, ctx));
+        return SemiSyncRules.evaluate(f, ctx).or(() -> nonWriteable(f, ctx)).or(() -> replicasOfReachable(f, ctx));
     }
 
     /**
@@ -87,6 +88,17 @@ final class MasterRules {
         return server + " is unreachable and no reachable replica replicates, but "
                 + Reasons.notConfirming(silent) + Reasons.verb(silent.size(), " reports", " report")
                 + " no connection error: not confirmed dead";
+    }
+
+    /** Orchestrator's NoWriteableMaster: the master answers, its replicas follow it, but it takes no writes. */
+    private static Optional<Verdict> nonWriteable(InstanceFacts f, AnalysisContext ctx) {
+        if (!ctx.recoverNonWriteableMaster() || !f.instance().snapshot().readOnly()
+                || f.replicas().countReplicating() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(NoWriteableMaster, "master " + f.key() + " is read_only while "
+                + Reasons.replicas(f.replicas().countReplicating()) + " replicate from it ("
+                + Reasons.keys(f.replicas().replicating()) + ")"));
     }
 
     /** The master answers; what remains is whether its replicas still follow it. */

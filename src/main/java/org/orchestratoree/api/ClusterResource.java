@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.RecoverySettings;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.discovery.ForgetClusterCommand;
+import org.orchestratoree.discovery.SetClusterAliasCommand;
 import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.recovery.RecoveryFilters;
+import org.orchestratoree.persistence.ClusterAliasRepository;
 import org.orchestratoree.topology.ClusterInfo;
 import org.orchestratoree.topology.Instance;
 
@@ -37,6 +40,8 @@ public class ClusterResource {
     Leadership leadership;
     @Inject
     CurrentConfiguration configuration;
+    @Inject
+    ClusterAliasRepository aliases;
 
     @GET
     @Path("clusters")
@@ -110,6 +115,33 @@ public class ClusterResource {
         String cluster = clusters.resolve(hint);
         leadership.publish(new ForgetClusterCommand(cluster));
         return Envelope.ok("Cluster forgotten: " + cluster);
+    }
+
+    /** An operator's alias for a cluster named exactly (orchestrator's manual override). */
+    @GET
+    @Path("set-cluster-alias/{clusterName}")
+    public Response setClusterAlias(@PathParam("clusterName") String clusterName, @QueryParam("alias") String alias) {
+        if (alias == null || alias.isBlank()) {
+            throw new ApiException("set-cluster-alias needs the alias as ?alias=");
+        }
+        List<ClusterInfo> infos = clusters.clustersInfo();
+        if (infos.stream().noneMatch(c -> c.clusterName().equals(clusterName))) {
+            throw new ApiException("Unknown cluster name: " + clusterName + " (set-cluster-alias takes the exact"
+                    + " cluster name, see /api/clusters)");
+        }
+        infos.stream().filter(c -> c.clusterAlias().equals(alias) && !c.clusterName().equals(clusterName))
+                .filter(c -> alias.equals(aliases.overrides().get(c.clusterName()))).findFirst().ifPresent(c -> {
+                    throw new ApiException("Alias '" + alias + "' is already set on cluster " + c.clusterName());
+                });
+        leadership.publish(new SetClusterAliasCommand(clusterName, alias));
+        return Envelope.ok("Cluster " + clusterName + " now has alias '" + alias + "'");
+    }
+
+    /** Aliases are computed on every read, from the stored ones and the current configuration: nothing is cached. */
+    @GET
+    @Path("reload-cluster-alias")
+    public Response reloadClusterAlias() {
+        return Envelope.ok("Cluster alias cache reloaded");
     }
 
     @GET

@@ -44,7 +44,8 @@ public final class ConfigurationReader {
             "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
-            "KVPeriodicCheckSeconds", "DetectClusterDomainQuery", "DiscoverySeeds");
+            "KVPeriodicCheckSeconds", "DetectClusterDomainQuery", "DiscoverySeeds", "ReplicationCredentialsQuery",
+            "RecoverNonWriteableMaster");
 
     private final Config config;
 
@@ -125,7 +126,8 @@ public final class ConfigurationReader {
                 stringList("PreGracefulTakeoverProcesses"),
                 stringList("PostGracefulTakeoverProcesses"),
                 string("MySQLReplicaUser", ""),
-                string("MySQLReplicaPassword", ""));
+                string("MySQLReplicaPassword", ""),
+                string("ReplicationCredentialsQuery", ""));
     }
 
     private RecoverySettings recovery() {
@@ -135,7 +137,8 @@ public final class ConfigurationReader {
                 integer("FailureDetectionPeriodBlockMinutes", 60, 0, 1_000_000),
                 stringList("RecoverMasterClusterFilters"),
                 stringList("RecoverIntermediateMasterClusterFilters"),
-                integer("RecoveryPollSeconds", 1, 1, 3600));
+                integer("RecoveryPollSeconds", 1, 1, 3600),
+                bool("RecoverNonWriteableMaster", false));
     }
 
     private KvSettings kv() {

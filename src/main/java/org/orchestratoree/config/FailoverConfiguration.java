@@ -6,7 +6,9 @@ import java.util.List;
  * How a failover chooses and promotes, and which hooks it runs (orchestrator's keys, its defaults).
  *
  * @param replicaUser MySQLReplicaUser: replication credentials given to a demoted master, which has none of its
- *                    own; empty to keep what the server has
+ *                    own, when the topology does not tell them; empty to keep what the server has
+ * @param replicationCredentialsQuery ReplicationCredentialsQuery: a query whose first row's first two columns are
+ *                    the replication user and password, run on the server that replicates; empty: not used
  */
 public record FailoverConfiguration(
         boolean preventCrossDataCenterMasterFailover,
@@ -24,7 +26,8 @@ public record FailoverConfiguration(
         List<String> preGracefulTakeoverProcesses,
         List<String> postGracefulTakeoverProcesses,
         String replicaUser,
-        String replicaPassword) {
+        String replicaPassword,
+        String replicationCredentialsQuery) {
 
     public FailoverConfiguration {
         onFailureDetectionProcesses = List.copyOf(onFailureDetectionProcesses);
@@ -37,6 +40,7 @@ public record FailoverConfiguration(
         postGracefulTakeoverProcesses = List.copyOf(postGracefulTakeoverProcesses);
         replicaUser = replicaUser == null ? "" : replicaUser;
         replicaPassword = replicaPassword == null ? "" : replicaPassword;
+        replicationCredentialsQuery = replicationCredentialsQuery == null ? "" : replicationCredentialsQuery;
     }
 
     /** The same settings with no hooks: orchestrator's {@code recover-lite} and {@code skipProcesses}. */
@@ -44,6 +48,7 @@ public record FailoverConfiguration(
         return new FailoverConfiguration(preventCrossDataCenterMasterFailover, preventCrossRegionMasterFailover,
                 failMasterPromotionIfSqlThreadNotUpToDate, failMasterPromotionOnLagMinutes,
                 applyMySqlPromotionAfterMasterFailover, processesShellCommand, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword);
+                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword,
+                replicationCredentialsQuery);
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param recoverMasterClusterFilters clusters (regex, alias= or *) whose masters are recovered automatically
  * @param recoverIntermediateMasterClusterFilters likewise for intermediate masters
  * @param recoveryPollSeconds how often analysis looks for failures to recover
+ * @param recoverNonWriteableMaster RecoverNonWriteableMaster: a read-only master with replicating replicas is made
+ *        writable by the leader (analysis NoWriteableMaster)
  */
 public record RecoverySettings(
         int candidateInstanceExpireMinutes,
@@ -19,7 +21,8 @@ public record RecoverySettings(
         int failureDetectionPeriodBlockMinutes,
         List<String> recoverMasterClusterFilters,
         List<String> recoverIntermediateMasterClusterFilters,
-        int recoveryPollSeconds) {
+        int recoveryPollSeconds,
+        boolean recoverNonWriteableMaster) {
 
     public RecoverySettings {
         recoverMasterClusterFilters = List.copyOf(recoverMasterClusterFilters);
@@ -27,7 +30,7 @@ public record RecoverySettings(
     }
 
     public static RecoverySettings defaults() {
-        return new RecoverySettings(60, 3600, 60, List.of(), List.of(), 1);
+        return new RecoverySettings(60, 3600, 60, List.of(), List.of(), 1, false);
     }
 
     public Duration candidateExpiry() {

@@ -2,19 +2,23 @@ package org.orchestratoree.discovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.persistence.ClusterAliasRepository;
 import org.orchestratoree.persistence.ClusterDomainRepository;
+import org.orchestratoree.persistence.DowntimeRepository;
 import org.orchestratoree.persistence.InstanceRepository;
+import org.orchestratoree.topology.ClusterAliases;
 import org.orchestratoree.topology.ClusterInfo;
+import org.orchestratoree.topology.Downtime;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.InvalidInstanceKeyException;
@@ -32,6 +36,8 @@ public class ClusterDirectory {
     InstanceRepository instances;
     @Inject
     ClusterAliasRepository aliases;
+    @Inject
+    DowntimeRepository downtimes;
     @Inject
     CurrentConfiguration configuration;
     @Inject
@@ -78,14 +84,12 @@ public class ClusterDirectory {
     }
 
     public List<ClusterInfo> clustersInfo() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        instances.findAll().stream().map(Instance::clusterName).sorted()
-                .forEach(name -> counts.merge(name, 1, Integer::sum));
-        Map<String, String> detected = aliases.all();
+        Map<String, List<Instance>> byCluster = byCluster(instances.findAll());
+        Map<String, String> aliasOf = aliasesOf(byCluster);
         Map<String, String> detectedDomains = domainsDetected();
         List<ClusterInfo> infos = new ArrayList<>();
-        counts.forEach((name, count) -> infos.add(new ClusterInfo(name, aliasOf(name, detected),
-                detectedDomains.getOrDefault(name, ""), count)));
+        byCluster.forEach((name, members) -> infos.add(new ClusterInfo(name, aliasOf.get(name),
+                detectedDomains.getOrDefault(name, ""), members.size())));
         return infos;
     }
 
@@ -99,34 +103,24 @@ public class ClusterDirectory {
         return configuration.get().discovery().detectClusterDomainQuery().isBlank() ? Map.of() : domains.all();
     }
 
-    /** The alias of each named cluster, from one read of the detected aliases. */
-    public Map<String, String> aliasesOf(java.util.Collection<String> clusterNames) {
-        Map<String, String> detected = aliases.all();
-        Map<String, String> result = new LinkedHashMap<>();
-        clusterNames.forEach(name -> result.put(name, aliasOf(name, detected)));
-        return result;
+    /** Instances by cluster name, clusters in name order. */
+    public static Map<String, List<Instance>> byCluster(List<Instance> all) {
+        Map<String, List<Instance>> byCluster = new TreeMap<>();
+        all.forEach(i -> byCluster.computeIfAbsent(i.clusterName(), k -> new ArrayList<>()).add(i));
+        return byCluster;
     }
 
-    /** Detected alias, else the first ClusterNameToAlias entry whose regex matches, else the name itself. */
-    String aliasOf(String clusterName, Map<String, String> detected) {
-        String alias = detected.get(clusterName);
-        if (alias != null && !alias.isEmpty() && !alias.equals(clusterName)) {
-            return alias;
-        }
-        for (Map.Entry<String, String> e : configuration.get().clusterNameToAlias().entrySet()) {
-            if (e.getKey().equals(clusterName) || matches(e.getKey(), clusterName)) {
-                return e.getValue();
-            }
-        }
-        return clusterName;
-    }
-
-    private static boolean matches(String regex, String text) {
-        try {
-            return Pattern.compile(regex).matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
+    /**
+     * The alias of each cluster of the given instances (its name when it has none), every alias owned by one
+     * cluster: see {@link ClusterAliases}.
+     */
+    public Map<String, String> aliasesOf(Map<String, List<Instance>> byCluster) {
+        Set<InstanceKey> lost = downtimes.active(Instant.now()).stream()
+                .filter(d -> Downtime.LOST_IN_RECOVERY.equals(d.reason())).map(Downtime::key)
+                .collect(Collectors.toSet());
+        ClusterAliases.Sources sources = new ClusterAliases.Sources(aliases.overrides(), aliases.all(),
+                configuration.get().clusterNameToAlias(), lost);
+        return ClusterAliases.resolve(byCluster, sources);
     }
 
     /** The text rendering of clusters, with the freshness rules of the current configuration. */

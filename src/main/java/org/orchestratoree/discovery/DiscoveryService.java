@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +55,6 @@ public class DiscoveryService {
     private final PollSchedule schedule = new PollSchedule();
     /** Instances known at start-up and not probed since; readiness waits for this to empty. */
     private final Set<InstanceKey> firstPassPending = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> registeredAliases = new ConcurrentHashMap<>();
     private volatile boolean started;
 
     /** Loads the known instances into the schedule, their probes spread over one interval. */
@@ -125,7 +123,6 @@ public class DiscoveryService {
         });
         int count = instances.deleteCluster(clusterName);
         aliases.deleteCluster(clusterName);
-        registeredAliases.remove(clusterName);
         domains.forgetCluster(clusterName);
         audit.append("forget-cluster", null, clusterName, "Forgot cluster " + clusterName + " (" + count + " instances)");
         return count;
@@ -172,7 +169,6 @@ public class DiscoveryService {
             schedule.completed(key, pollInterval(), now);
         }
         followNeighbours(snapshot, now);
-        registerAlias(instance);
         if (instance.isMaster()) {
             domains.detect(instance);
             masterWatch.watch(key, this::isStillMaster, this::suspect);
@@ -204,21 +200,6 @@ public class DiscoveryService {
             schedule.addNow(snapshot.masterKey(), now);
         }
         snapshot.replicaKeys().forEach(r -> schedule.addNow(r, now));
-    }
-
-    private void registerAlias(Instance instance) {
-        if (!instance.isMaster()) {
-            return;
-        }
-        String alias = instance.snapshot().suggestedClusterAlias();
-        if (alias == null || alias.isEmpty()) {
-            return;
-        }
-        String cluster = instance.clusterName();
-        if (!alias.equals(registeredAliases.get(cluster))) {
-            aliases.register(cluster, alias);
-            registeredAliases.put(cluster, alias);
-        }
     }
 
     /** A watcher lost its connection to a master: probe the master now rather than at its turn. */

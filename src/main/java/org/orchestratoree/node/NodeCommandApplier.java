@@ -2,10 +2,13 @@ package org.orchestratoree.node;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.orchestratoree.discovery.ClusterAliasService;
 import org.orchestratoree.discovery.DiscoverCommand;
 import org.orchestratoree.discovery.DiscoveryService;
 import org.orchestratoree.discovery.ForgetClusterCommand;
 import org.orchestratoree.discovery.ForgetInstanceCommand;
+import org.orchestratoree.discovery.HandOverAliasCommand;
+import org.orchestratoree.discovery.SetClusterAliasCommand;
 import org.orchestratoree.discovery.probe.ProbeException;
 import org.orchestratoree.ha.Command;
 import org.orchestratoree.ha.CommandApplier;
@@ -43,6 +46,8 @@ public class NodeCommandApplier implements CommandApplier {
     ManualRecoveries manualRecoveries;
     @Inject
     KvWriter kvWriter;
+    @Inject
+    ClusterAliasService clusterAliases;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -74,6 +79,11 @@ public class NodeCommandApplier implements CommandApplier {
             result = manualRecoveries.apply(c);
         } else if (command instanceof WriteKvCommand c) {
             result = kvWriter.apply(c);
+            // cluster aliases: operators' overrides and the hand-over to a successor's cluster
+        } else if (command instanceof SetClusterAliasCommand c) {
+            result = clusterAliases.apply(c);
+        } else if (command instanceof HandOverAliasCommand c) {
+            result = clusterAliases.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

@@ -43,7 +43,7 @@ public class ClusterAnalysisService {
             byCluster.computeIfAbsent(i.clusterName(), k -> new ArrayList<>()).add(i);
         }
         // aliases only: the instances were just read, and this runs every 100 ms while a master is suspect
-        Map<String, String> aliases = clusters.aliasesOf(byCluster.keySet());
+        Map<String, String> aliases = clusters.aliasesOf(byCluster);
         AnalysisContext context = context(includeNoProblem);
         List<ReplicationAnalysis> result = new ArrayList<>();
         byCluster.forEach((name, members) -> result.addAll(analyzer.analyze(
@@ -65,7 +65,8 @@ public class ClusterAnalysisService {
         AnalysisContext context = AnalysisContext.at(now)
                 .withPollInterval(d.pollInterval())
                 .withThresholds(d.reasonableReplicationLagSeconds(), d.reasonableReplicationLagSeconds())
-                .withDowntimed(downtimes.downtimedKeys(now));
+                .withDowntimed(downtimes.downtimedKeys(now))
+                .recoveringNonWriteableMaster(configuration.get().recovery().recoverNonWriteableMaster());
         return includeNoProblem ? context.includingNoProblem() : context;
     }
 }

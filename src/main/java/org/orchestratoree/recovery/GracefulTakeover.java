@@ -56,6 +56,8 @@ public class GracefulTakeover {
     @Inject
     KvFailoverStep kvStep;
     @Inject
+    AliasFollowStep aliasStep;
+    @Inject
     AuditRepository audit;
     @Inject
     DiscoveryService discovery;
@@ -102,6 +104,7 @@ public class GracefulTakeover {
         }
         recoveries.resolve(uid, outcome, Instant.now());
         if (outcome.successful() && outcome.successor() != null) {
+            aliasStep.handOver(uid, clusterName, alias, outcome.successor());
             kvStep.publish(uid, alias, outcome.successor());
         }
         discovery.refreshQuietly(Stream.concat(Stream.of(target.key(), master.key()), siblings.stream().map(Instance::key)).toList());

@@ -26,6 +26,7 @@ import org.orchestratoree.persistence.AuditRepository;
 import org.orchestratoree.persistence.BlockedRecoveryRepository;
 import org.orchestratoree.persistence.FailureDetectionRepository;
 import org.orchestratoree.persistence.RecoveryRepository;
+import org.orchestratoree.refactor.TopologyOperations;
 import org.orchestratoree.topology.BlockedRecovery;
 import org.orchestratoree.topology.FailureDetection;
 import org.orchestratoree.topology.InstanceKey;
@@ -71,6 +72,10 @@ public class RecoveryCoordinator {
     KvFailoverStep kvStep;
     @Inject
     HookClusterDetails hookClusterDetails;
+    @Inject
+    AliasFollowStep aliasStep;
+    @Inject
+    TopologyOperations operations;
     @Resource
     ManagedExecutorService executor;
 
@@ -167,7 +172,7 @@ public class RecoveryCoordinator {
 
     private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a, RecoveryType type) {
         java.util.stream.Stream<TopologyRecovery> sameScope = recoveries.inActivePeriod(a.clusterName()).stream()
-                .filter(r -> type == RecoveryType.MASTER || r.failedKey().equals(a.analyzedInstanceKey()));
+                .filter(r -> type.blockedByCluster() || r.failedKey().equals(a.analyzedInstanceKey()));
         return java.util.stream.Stream.concat(sameScope,
                         recoveries.inActivePeriodWithSuccessor(a.analyzedInstanceKey()).stream())
                 .filter(r -> !r.acknowledged()).findFirst();
@@ -189,11 +194,16 @@ public class RecoveryCoordinator {
             outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
                     List.of("PreFailoverProcesses failed; recovery aborted"));
         } else {
-            outcome = type == RecoveryType.MASTER ? promote(uid, a, f, designated) : relocateReplicas(uid, a);
+            outcome = switch (type) {
+                case MASTER -> promote(uid, a, f, designated);
+                case INTERMEDIATE_MASTER -> relocateReplicas(uid, a);
+                case NON_WRITEABLE_MASTER -> makeWriteable(uid, a);
+            };
         }
         recoveries.resolve(uid, outcome, Instant.now());
         if (type == RecoveryType.MASTER && outcome.successful() && outcome.successor() != null) {
-            // before the post hooks, so that proxies follow the new master as soon as possible
+            // before the post hooks, so that scripts and proxies follow the new master as soon as possible
+            aliasStep.handOver(uid, a.clusterName(), a.clusterAlias(), outcome.successor());
             kvStep.publish(uid, a.clusterAlias(), outcome.successor());
         }
         HookContext done = context.withOutcome(outcome.successor(), outcome.lostReplicas(), outcome.successful());
@@ -201,6 +211,7 @@ public class RecoveryCoordinator {
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
         String summary = !outcome.successful() ? "failed: " + String.join("; ", outcome.allErrors())
                 : type == RecoveryType.MASTER ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
+                : type == RecoveryType.NON_WRITEABLE_MASTER ? "made " + a.analyzedInstanceKey() + " writeable"
                 : "relocated replicas of " + a.analyzedInstanceKey() + " below " + outcome.successor()
                 + (outcome.lostReplicas().isEmpty() ? "" : "; lost " + outcome.lostReplicas());
         journal.step(uid, summary);
@@ -220,6 +231,25 @@ public class RecoveryCoordinator {
         } catch (RuntimeException e) {
             return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Orchestrator's checkAndRecoverNonWriteableMaster: the master is made writable, nobody is promoted, so the
+     * recovery has no successor.
+     */
+    private RecoveryOutcome makeWriteable(String uid, ReplicationAnalysis a) {
+        InstanceKey master = a.analyzedInstanceKey();
+        audit.append("recover-non-writeable-master", master, a.clusterName(), "problem found; will recover");
+        journal.step(uid, "will make " + master + " writeable");
+        try {
+            operations.setReadOnly(master, false);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), List.of(master), List.of(String.valueOf(e.getMessage())));
+        }
+        journal.step(uid, "set " + master + " writable");
+        audit.append("set-writeable", master, a.clusterName(), "set as writeable");
+        discovery.refreshQuietly(List.of(master));
+        return new RecoveryOutcome(true, null, "", List.of(), List.of(master), List.of());
     }
 
     private RecoveryOutcome relocateReplicas(String uid, ReplicationAnalysis a) {

@@ -23,7 +23,13 @@ enum RecoveryType {
      */
     INTERMEDIATE_MASTER("recover-dead-intermediate-master", Set.of(AnalysisCode.DeadIntermediateMaster,
             AnalysisCode.DeadIntermediateMasterAndSomeReplicas, AnalysisCode.DeadIntermediateMasterWithSingleReplica,
-            AnalysisCode.DeadIntermediateMasterWithSingleReplicaFailingToConnect));
+            AnalysisCode.DeadIntermediateMasterWithSingleReplicaFailingToConnect)),
+
+    /**
+     * A read-only master is made writable (RecoverNonWriteableMaster). Not held back by cluster filters: the
+     * analysis exists only when the operator asked for this, as in orchestrator.
+     */
+    NON_WRITEABLE_MASTER("recover-non-writeable-master", Set.of(AnalysisCode.NoWriteableMaster));
 
     private final String auditType;
     private final Set<AnalysisCode> codes;
@@ -42,13 +48,25 @@ enum RecoveryType {
     }
 
     List<String> clusterFilters(RecoverySettings recovery) {
-        return this == MASTER ? recovery.recoverMasterClusterFilters()
-                : recovery.recoverIntermediateMasterClusterFilters();
+        return switch (this) {
+            case MASTER -> recovery.recoverMasterClusterFilters();
+            case INTERMEDIATE_MASTER -> recovery.recoverIntermediateMasterClusterFilters();
+            case NON_WRITEABLE_MASTER -> List.of("*");
+        };
+    }
+
+    /** Whether any recent recovery of the cluster blocks this one, or only one of the same instance. */
+    boolean blockedByCluster() {
+        return this != INTERMEDIATE_MASTER;
     }
 
     /** The type's own hooks first, then PostFailoverProcesses, as orchestrator runs them. */
     List<String> postSuccessHooks(FailoverConfiguration f) {
-        List<String> own = this == MASTER ? f.postMasterFailoverProcesses() : f.postIntermediateMasterFailoverProcesses();
+        List<String> own = switch (this) {
+            case MASTER -> f.postMasterFailoverProcesses();
+            case INTERMEDIATE_MASTER -> f.postIntermediateMasterFailoverProcesses();
+            case NON_WRITEABLE_MASTER -> List.of();
+        };
         return Stream.concat(own.stream(), f.postFailoverProcesses().stream()).toList();
     }
 }

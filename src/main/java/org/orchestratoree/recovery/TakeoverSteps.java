@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.orchestratoree.config.FailoverConfiguration;
+import org.orchestratoree.refactor.ReplicationCredentialSources;
+import org.orchestratoree.refactor.ReplicationCredentials;
+import org.orchestratoree.refactor.ReplicationCredentialsLookup;
 import org.orchestratoree.refactor.TopologyOperationException;
 import org.orchestratoree.refactor.TopologyOperations;
 import org.orchestratoree.topology.Flavor;
@@ -31,6 +35,8 @@ public class TakeoverSteps {
     TopologyOperations operations;
     @Inject
     RecoveryJournal journal;
+    @Inject
+    ReplicationCredentialsLookup credentialLookup;
 
     public RecoveryOutcome run(String uid, Instance master, Instance target, List<Instance> siblings, boolean auto,
                                FailoverConfiguration f) {
@@ -38,6 +44,9 @@ public class TakeoverSteps {
         InstanceKey t = target.key();
         List<InstanceKey> participating = new ArrayList<>(List.of(m, t));
         siblings.forEach(s -> participating.add(s.key()));
+        // read before anything changes: detaching the target erases what it replicates with
+        List<InstanceKey> donors = new ArrayList<>(participating.subList(1, participating.size()));
+        Optional<ReplicationCredentials> credentials = credentialsOf(uid, m, donors);
         for (Instance sibling : siblings) {
             try {
                 operations.repoint(sibling.key(), t);
@@ -67,18 +76,24 @@ public class TakeoverSteps {
             String error = e.getMessage();
             journal.step(uid, "takeover failed, undoing: " + error);
             List<String> errors = new ArrayList<>(List.of(error));
-            undo(uid, m, t, detached, f, errors);
+            undo(uid, m, t, detached, credentials, errors);
             return new RecoveryOutcome(false, null, "", List.of(), participating, errors);
         }
         List<String> errors = new ArrayList<>();
         try {
-            operations.pointAt(m, t, f.replicaUser(), f.replicaPassword(), auto);
+            operations.pointAt(m, t, credentials, auto);
             journal.step(uid, "pointed " + m + " at " + t + (auto ? " and started replication" : "; replication not started"));
         } catch (RuntimeException e) {
             errors.add("cannot point " + m + " at " + t + ": " + e.getMessage());
             journal.step(uid, errors.get(0));
         }
         return new RecoveryOutcome(true, t, t.toString(), List.of(), participating, errors);
+    }
+
+    private Optional<ReplicationCredentials> credentialsOf(String uid, InstanceKey server, List<InstanceKey> donors) {
+        Optional<ReplicationCredentialSources.Found> found = credentialLookup.find(donors);
+        journal.step(uid, ReplicationCredentialsLookup.describe(server, found));
+        return found.map(ReplicationCredentialSources.Found::credentials);
     }
 
     /** Waits until the target executed the master's frozen position; a timeout fails the takeover. */
@@ -101,12 +116,12 @@ public class TakeoverSteps {
     }
 
     /** Back to the old master: the target read-only below it again, then the master writable. */
-    private void undo(String uid, InstanceKey m, InstanceKey t, boolean detached, FailoverConfiguration f,
-                      List<String> errors) {
+    private void undo(String uid, InstanceKey m, InstanceKey t, boolean detached,
+                      Optional<ReplicationCredentials> credentials, List<String> errors) {
         attempt(uid, errors, "set " + t + " read-only", () -> operations.setReadOnly(t, true));
         if (detached) {
             attempt(uid, errors, "pointed " + t + " at " + m + " again",
-                    () -> operations.pointAt(t, m, f.replicaUser(), f.replicaPassword(), true));
+                    () -> operations.pointAt(t, m, credentials, true));
         }
         attempt(uid, errors, "set " + m + " writable again", () -> operations.setReadOnly(m, false));
     }

@@ -2,7 +2,10 @@ package org.orchestratoree.refactor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.orchestratoree.discovery.DiscoveryService;
@@ -34,6 +37,8 @@ public class RefactorService {
     TopologyOperations operations;
     @Inject
     DiscoveryService discovery;
+    @Inject
+    ReplicationCredentialsLookup credentials;
 
     public synchronized Instance apply(TopologyCommand command) {
         try {
@@ -89,11 +94,32 @@ public class RefactorService {
             throw refused("Cannot repoint " + key + ": it is not a replica and no master was given");
         }
         InstanceKey target = below != null ? below : replica.snapshot().masterKey();
-        checkMove("repoint", replica, known(target));
-        operations.repoint(key, target);
+        Instance master = known(target);
+        checkMove("repoint", replica, master);
+        if (operations.replicationUser(key).isBlank()) {
+            // a former master or a detached server has no replication user of its own: borrow the topology's
+            Optional<ReplicationCredentialSources.Found> found = credentials.find(donors(key, master));
+            LOG.info(ReplicationCredentialsLookup.describe(key, found));
+            operations.pointAt(key, target, found.map(ReplicationCredentialSources.Found::credentials), true);
+        } else {
+            operations.repoint(key, target);
+        }
         Instance moved = reprobe(key, replica.snapshot().masterKey(), target);
         audit.append("repoint", key, moved.clusterName(), "replica " + key + " repointed to master: " + target);
         return moved;
+    }
+
+    /** Servers that replicate near the new master: its own replicas first, then itself, then its cluster's. */
+    private List<InstanceKey> donors(InstanceKey server, Instance master) {
+        List<InstanceKey> donors = new ArrayList<>();
+        instances.findReplicasOf(master.key()).forEach(r -> donors.add(r.key()));
+        if (master.snapshot().isReplica()) {
+            donors.add(master.key());
+        }
+        instances.findByCluster(master.clusterName()).stream().filter(i -> i.snapshot().isReplica())
+                .map(Instance::key).filter(k -> !donors.contains(k)).forEach(donors::add);
+        donors.remove(server);
+        return donors;
     }
 
     private Instance startReplica(InstanceKey key) {

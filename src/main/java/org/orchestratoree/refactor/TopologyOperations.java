@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.orchestratoree.discovery.probe.ConnectionFactory;
 import org.orchestratoree.discovery.probe.MariaDbConnectionFactory;
@@ -86,15 +87,61 @@ public final class TopologyOperations implements AutoCloseable {
     /**
      * Points a server (typically a demoted master) at a new master by GTID, with the given credentials, and
      * starts replication only when asked: orchestrator's plain graceful takeover leaves the demoted master
-     * configured but stopped, for the operator to inspect.
+     * configured but stopped, for the operator to inspect. Without credentials the server keeps what it has.
+     * A failure names the statement with the password hidden.
      */
-    public void pointAt(InstanceKey server, InstanceKey newMaster, String user, String password, boolean start) {
+    public void pointAt(InstanceKey server, InstanceKey newMaster, Optional<ReplicationCredentials> credentials,
+                        boolean start) {
         ReplicationStatements statements = statements(server);
         execute(server, statements.stopReplica());
-        execute(server, statements.changeMasterTo(newMaster, user, password));
+        if (credentials.isEmpty()) {
+            execute(server, statements.changeMasterTo(newMaster));
+        } else {
+            ReplicationCredentials c = credentials.get();
+            try {
+                execute(server, statements.changeMasterTo(newMaster, c.user(), c.password()));
+            } catch (TopologyOperationException e) {
+                // no cause chained: the driver's message may quote the statement, password included
+                throw new TopologyOperationException(server, statements.changeMasterTo(newMaster)
+                        + " with the replication user " + c.user() + " failed: " + c.redact(e.getMessage()));
+            }
+        }
         if (start) {
             execute(server, statements.startReplica());
         }
+    }
+
+    /** The replication user this server itself is configured with (SHOW SLAVE STATUS), or "" when none. */
+    public String replicationUser(InstanceKey key) {
+        ReplicationDialect dialect = ReplicationDialect.forVersion(version(key));
+        Map<String, String> row = dialect.defaultChannel(query(key, dialect.replicaStatusQuery()));
+        if (row == null) {
+            return "";
+        }
+        Map<String, String> columns = caseInsensitive(row);
+        return columns.getOrDefault("Master_User", columns.getOrDefault("Source_User", ""));
+    }
+
+    /**
+     * Credentials kept in {@code mysql.slave_master_info} (MySQL's master_info_repository=TABLE), when the server
+     * has that table and a user in it.
+     */
+    public Optional<ReplicationCredentials> masterInfoTableCredentials(InstanceKey key) {
+        String tables = single(key, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'mysql'"
+                + " AND TABLE_NAME = 'slave_master_info'");
+        if ("0".equals(tables) || tables.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> row = firstRow(key, "SELECT IFNULL(MAX(User_name), ''), IFNULL(MAX(User_password), '')"
+                + " FROM mysql.slave_master_info");
+        return row.size() < 2 ? Optional.empty() : ReplicationCredentials.of(row.get(0), row.get(1));
+    }
+
+    /** Orchestrator's ReplicationCredentialsQuery: the first row's first two columns are user and password. */
+    public Optional<ReplicationCredentials> queriedCredentials(InstanceKey key, String sql) {
+        List<String> row = firstRow(key, sql);
+        return row.isEmpty() ? Optional.empty()
+                : ReplicationCredentials.of(row.get(0), row.size() > 1 ? row.get(1) : "");
     }
 
     /** Stops replication and forgets the master, turning a promoted replica into a master. */
@@ -169,6 +216,21 @@ public final class TopologyOperations implements AutoCloseable {
     private String single(InstanceKey key, String sql) {
         return query(key, sql).stream().findFirst().map(row -> row.values().iterator().next())
                 .map(v -> v == null ? "" : v).orElse("");
+    }
+
+    /** The first row's values by position (labels may repeat), or empty when there is no row. */
+    private List<String> firstRow(InstanceKey key, String sql) {
+        return run(key, sql, connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                List<String> row = new ArrayList<>();
+                if (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.add(rs.getString(i));
+                    }
+                }
+                return row;
+            }
+        });
     }
 
     private List<Map<String, String>> query(InstanceKey key, String sql) {

@@ -15,7 +15,7 @@ class ClusterInfoJsonTest {
     private static final ClusterInfo CLUSTER = new ClusterInfo("127.0.0.1:10111", "ci", "ci.example.com", 4);
 
     private static RecoverySettings filters(List<String> master, List<String> intermediate) {
-        return new RecoverySettings(60, 3600, 60, master, intermediate, 1);
+        return new RecoverySettings(60, 3600, 60, master, intermediate, 1, false);
     }
 
     @Test

@@ -257,7 +257,7 @@ class ConfigurationLoaderTest {
                   "RecoverIntermediateMasterClusterFilters": ["alias=main", "db-.*"],
                   "RecoveryPollSeconds": 3
                 }""").recovery();
-        assertEquals(new RecoverySettings(5, 60, 2, java.util.List.of("*"), java.util.List.of("alias=main", "db-.*"), 3),
+        assertEquals(new RecoverySettings(5, 60, 2, java.util.List.of("*"), java.util.List.of("alias=main", "db-.*"), 3, false),
                 r);
     }
 
