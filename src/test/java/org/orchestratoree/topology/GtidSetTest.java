@@ -1,4 +1,4 @@
-package org.orchestratoree.analysis;
+package org.orchestratoree.topology;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
