@@ -12,6 +12,8 @@ import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.kv.KvWriter;
 import org.orchestratoree.kv.WriteKvCommand;
+import org.orchestratoree.refactor.ErrantGtidCommand;
+import org.orchestratoree.refactor.ErrantGtidService;
 import org.orchestratoree.refactor.RefactorService;
 import org.orchestratoree.refactor.TopologyCommand;
 import org.orchestratoree.recovery.AckRecoveryCommand;
@@ -43,6 +45,8 @@ public class NodeCommandApplier implements CommandApplier {
     ManualRecoveries manualRecoveries;
     @Inject
     KvWriter kvWriter;
+    @Inject
+    ErrantGtidService errantGtids;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -74,6 +78,8 @@ public class NodeCommandApplier implements CommandApplier {
             result = manualRecoveries.apply(c);
         } else if (command instanceof WriteKvCommand c) {
             result = kvWriter.apply(c);
+        } else if (command instanceof ErrantGtidCommand<?> c) {
+            result = errantGtids.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }
