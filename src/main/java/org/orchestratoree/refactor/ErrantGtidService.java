@@ -119,27 +119,48 @@ public class ErrantGtidService {
         MariaDbGtidState masterState = mariaDb ? liveMasterState(op, key, masterKey) : null;
         operations.stopReplication(key);
         try {
-            String kept;
             if (mariaDb) {
-                MariaDbGtidState state = MariaDbGtidState.parse(gtids.binlogState(key));
-                Set<Long> ancestors = new HashSet<>(replica.lineage().ancestorServerIds());
-                ancestors.remove(replica.snapshot().serverId());
-                MariaDbGtidState errant = state.notIn(masterState, ancestors);
-                if (errant.isEmpty()) {
-                    throw refused(op + " will not operate on " + key + " because no errant GTID is found");
-                }
-                kept = state.rolledBackTo(masterState, errant.sources()).toString();
+                resetMariaDb(op, replica, masterState);
             } else {
-                kept = GtidSet.parse(gtids.executedGtidSet(key)).subtract(GtidSet.parse(replica.lineage().errant()))
-                        .toString();
+                String kept = GtidSet.parse(gtids.executedGtidSet(key))
+                        .subtract(GtidSet.parse(replica.lineage().errant())).toString();
+                rewriteHistory(op, key, false, kept);
             }
-            rewriteHistory(op, key, mariaDb, kept);
         } finally {
             startAgain(key);
         }
         Instance reset = reprobe(key);
         audit.append(op, key, reset.clusterName(), key + " master reset");
         return reset;
+    }
+
+    /**
+     * MariaDB: the binlog state goes back to the master's last GTID of each errant (domain, server). A replica
+     * that replicated errant transactions from an earlier master (they reached it by log_slave_updates) also
+     * has them in gtid_slave_pos, where replication would resume asking its master for a GTID it never had:
+     * that position moves back to the kept state's newest GTID of the domain.
+     */
+    private void resetMariaDb(String op, Instance replica, MariaDbGtidState masterState) {
+        InstanceKey key = replica.key();
+        MariaDbGtidState state = MariaDbGtidState.parse(gtids.binlogState(key));
+        Set<Long> ancestors = new HashSet<>(replica.lineage().ancestorServerIds());
+        ancestors.remove(replica.snapshot().serverId());
+        MariaDbGtidState errant = state.notIn(masterState, ancestors);
+        if (errant.isEmpty()) {
+            throw refused(op + " will not operate on " + key + " because no errant GTID is found");
+        }
+        MariaDbGtidState kept = state.rolledBackTo(masterState, errant.sources());
+        MariaDbGtidState slavePos = MariaDbGtidState.parse(gtids.slavePos(key));
+        MariaDbGtidState resumeAt = kept.positionWithout(slavePos, errant, masterState);
+        rewriteHistory(op, key, true, kept.toString());
+        if (!resumeAt.equals(slavePos)) {
+            try {
+                gtids.setSlavePos(key, resumeAt.toString());
+            } catch (TopologyOperationException e) {
+                throw refused(op + ": binary logs of " + key + " were reset but setting gtid_slave_pos to '"
+                        + resumeAt + "' failed; set it by hand. Error was: " + e.getMessage());
+            }
+        }
     }
 
     private void rewriteHistory(String op, InstanceKey key, boolean mariaDb, String kept) {

@@ -31,6 +31,15 @@ final class GtidOperations {
         return operations.single(key, "SELECT @@global.gtid_binlog_state");
     }
 
+    /** MariaDB's {@code gtid_slave_pos}: where replication by slave_pos resumes, one GTID per domain. */
+    String slavePos(InstanceKey key) {
+        return operations.single(key, "SELECT @@global.gtid_slave_pos");
+    }
+
+    void setSlavePos(InstanceKey key, String position) {
+        operations.execute(key, "SET GLOBAL gtid_slave_pos = " + ReplicationStatements.quote(position));
+    }
+
     String executedGtidSet(InstanceKey key) {
         return operations.single(key, "SELECT @@global.gtid_executed");
     }

@@ -100,6 +100,28 @@ public final class MariaDbGtidState {
         return new MariaDbGtidState(result);
     }
 
+    /**
+     * A replication position (one GTID per domain, as {@code gtid_slave_pos}) with every GTID that is one of
+     * {@code errant}'s transactions (beyond {@code master}'s last GTID of its pair) replaced by this state's
+     * newest GTID of the same domain, or dropped when this state has none: where a replica that took errant
+     * transactions from its master must resume once they are gone.
+     */
+    public MariaDbGtidState positionWithout(MariaDbGtidState position, MariaDbGtidState errant,
+                                            MariaDbGtidState master) {
+        Map<Source, Long> result = new LinkedHashMap<>();
+        position.last.forEach((source, seq) -> {
+            boolean isErrant = errant.last.containsKey(source) && seq > master.last.getOrDefault(source, 0L);
+            if (!isErrant) {
+                result.put(source, seq);
+                return;
+            }
+            last.entrySet().stream().filter(e -> e.getKey().domain() == source.domain())
+                    .max(Map.Entry.comparingByValue())
+                    .ifPresent(e -> result.put(e.getKey(), e.getValue()));
+        });
+        return new MariaDbGtidState(result);
+    }
+
     @Override
     public String toString() {
         List<Map.Entry<Source, Long>> entries = new ArrayList<>(last.entrySet());

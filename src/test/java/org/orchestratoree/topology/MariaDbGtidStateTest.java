@@ -43,4 +43,15 @@ class MariaDbGtidStateTest {
         List<MariaDbGtidState.Source> errant = List.copyOf(replica.notIn(master, Set.of(1L)).sources());
         assertEquals("0-2-50,0-1-100", replica.rolledBackTo(master, errant).toString());
     }
+
+    @Test
+    void aPositionOnAnErrantGtidMovesBackToTheKeptStatesNewestOfTheDomain() {
+        MariaDbGtidState master = MariaDbGtidState.parse("0-11-15");
+        MariaDbGtidState errant = MariaDbGtidState.parse("0-12-18");
+        MariaDbGtidState kept = MariaDbGtidState.parse("0-11-15");
+        assertEquals("0-11-15,1-5-3", kept.positionWithout(MariaDbGtidState.parse("0-12-18,1-5-3"), errant, master)
+                .toString());
+        assertEquals("0-11-14", kept.positionWithout(MariaDbGtidState.parse("0-11-14"), errant, master).toString(),
+                "a position on a clean GTID stays");
+    }
 }
