@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.CheckTimes;
@@ -172,8 +174,8 @@ public final class InstanceJson {
 
     /** Orchestrator's AncestryUUID: the UUIDs of the servers above, farthest first, then the server's own. */
     private static String ancestry(Instance instance) {
-        List<String> uuids = new java.util.ArrayList<>(instance.lineage().ancestorUuids());
-        java.util.Collections.reverse(uuids);
+        List<String> uuids = new ArrayList<>(instance.lineage().ancestorUuids());
+        Collections.reverse(uuids);
         uuids.add(instance.snapshot().serverUuid());
         return String.join(",", uuids.stream().filter(u -> !u.isEmpty()).toList());
     }
