@@ -63,20 +63,14 @@ final class StructureRules {
     }
 
     /**
-     * A replica holding transactions its master never executed. Only judged against a master answering now:
-     * a dead master's last snapshot is old, and everything replicated since would look errant. Downtimed
-     * replicas are left out, as orchestrator does, since they are often being worked on.
+     * A replica holding transactions its master never executed, as worked out when the replica was probed
+     * (both GTID flavors; see ErrantGtidRule). Replicas that did not answer their last probe, and downtimed
+     * ones, which are often being worked on, are left out.
      */
     private static boolean hasErrantReplica(InstanceFacts f, AnalysisContext ctx) {
-        InstanceSnapshot self = f.instance().snapshot();
-        if (!f.lastCheckValid() || !self.gtid().supportsOracleGtid()) {
-            return false;
-        }
-        GtidSet executedHere = GtidSet.parse(self.gtid().executedGtidSet());
         return f.replicas().valid().stream()
                 .filter(x -> !ctx.downtimed().contains(x.key()))
-                .filter(x -> x.snapshot().gtid().supportsOracleGtid())
-                .anyMatch(x -> GtidSet.parse(x.snapshot().gtid().executedGtidSet()).hasTransactionsNotIn(executedHere));
+                .anyMatch(x -> x.lineage().hasErrantGtids());
     }
 
     private static long count(List<Instance> instances, Predicate<Instance> test) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.CheckTimes;
@@ -87,7 +89,7 @@ public final class InstanceJson {
                 .add("SelfBinlogCoordinates", coordinates(s.selfCoordinates(), 0))
                 .add("MasterKey", key(r == null ? null : r.masterKey()))
                 .add("MasterUUID", r == null ? "" : r.masterUuid())
-                .add("AncestryUUID", s.serverUuid())
+                .add("AncestryUUID", ancestry(instance))
                 .add("IsDetachedMaster", false)
                 .add("Slave_SQL_Running", sqlRunning)
                 .add("ReplicationSQLThreadRuning", sqlRunning)
@@ -111,7 +113,7 @@ public final class InstanceJson {
                 .add("SQLDelay", r == null ? 0 : r.sqlDelay())
                 .add("ExecutedGtidSet", executedGtid(s))
                 .add("GtidPurged", s.gtid().gtidPurged())
-                .add("GtidErrant", "")
+                .add("GtidErrant", instance.lineage().errant())
                 .add("SlaveLagSeconds", nullInt(lag))
                 .add("ReplicationLagSeconds", nullInt(lag))
                 .add("SlaveHosts", keys(s.replicaKeys()))
@@ -168,6 +170,14 @@ public final class InstanceJson {
                 .add("DowntimeOwner", downtimed ? d.owner() : "")
                 .add("DowntimeEndTimestamp", downtimed ? TIMESTAMP.format(d.end()) : "")
                 .add("ElapsedDowntime", downtimed ? d.elapsed(now).toSeconds() * 1_000_000_000L : 0);
+    }
+
+    /** Orchestrator's AncestryUUID: the UUIDs of the servers above, farthest first, then the server's own. */
+    private static String ancestry(Instance instance) {
+        List<String> uuids = new ArrayList<>(instance.lineage().ancestorUuids());
+        Collections.reverse(uuids);
+        uuids.add(instance.snapshot().serverUuid());
+        return String.join(",", uuids.stream().filter(u -> !u.isEmpty()).toList());
     }
 
     /** MariaDB has no executed set; its current GTID position plays that part in listings. */

@@ -19,6 +19,7 @@ import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.topology.CheckTimes;
 import org.orchestratoree.topology.ClusterPlacement;
 import org.orchestratoree.topology.ClusterPlacementRule;
+import org.orchestratoree.topology.ErrantGtidRule;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.InstanceSnapshot;
@@ -155,10 +156,11 @@ public class DiscoveryService {
         }
         Instant now = Instant.now();
         Duration latency = Duration.between(started, now);
-        ClusterPlacement placement = ClusterPlacementRule.placementOf(snapshot,
-                snapshot.isReplica() ? instances.find(snapshot.masterKey()) : Optional.empty());
+        Optional<Instance> master = snapshot.isReplica() ? instances.find(snapshot.masterKey()) : Optional.empty();
+        ClusterPlacement placement = ClusterPlacementRule.placementOf(snapshot, master);
         Instance instance = new Instance(snapshot, placement,
-                new CheckTimes(now, now, started, true, latency.toMillis()));
+                new CheckTimes(now, now, started, true, latency.toMillis()),
+                ErrantGtidRule.lineageOf(snapshot, master, placement.coMaster()));
         Instant writeStart = Instant.now();
         instances.save(instance);
         metrics.probeSucceeded(latency, Duration.between(writeStart, Instant.now()));

@@ -15,6 +15,8 @@ import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.kv.KvWriter;
 import org.orchestratoree.kv.WriteKvCommand;
+import org.orchestratoree.refactor.ErrantGtidCommand;
+import org.orchestratoree.refactor.ErrantGtidService;
 import org.orchestratoree.refactor.RefactorService;
 import org.orchestratoree.refactor.TopologyCommand;
 import org.orchestratoree.recovery.AckRecoveryCommand;
@@ -48,6 +50,7 @@ public class NodeCommandApplier implements CommandApplier {
     KvWriter kvWriter;
     @Inject
     ClusterAliasService clusterAliases;
+    ErrantGtidService errantGtids;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -84,6 +87,8 @@ public class NodeCommandApplier implements CommandApplier {
             result = clusterAliases.apply(c);
         } else if (command instanceof HandOverAliasCommand c) {
             result = clusterAliases.apply(c);
+        } else if (command instanceof ErrantGtidCommand<?> c) {
+            result = errantGtids.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

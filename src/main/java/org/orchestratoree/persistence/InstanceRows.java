@@ -11,6 +11,7 @@ import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.BinlogSettings;
 import org.orchestratoree.topology.CheckTimes;
 import org.orchestratoree.topology.ClusterPlacement;
+import org.orchestratoree.topology.GtidLineage;
 import org.orchestratoree.topology.GtidState;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -38,7 +39,8 @@ final class InstanceRows {
             "semi_sync_master_clients", "semi_sync_master_wait_count", "semi_sync_master_timeout",
             "replica_hosts", "uptime", "data_center", "region", "physical_environment",
             "suggested_cluster_alias", "cluster_name", "replication_depth", "is_co_master", "last_checked",
-            "last_seen", "last_attempted_check", "last_check_valid", "last_discovery_latency_ms");
+            "last_seen", "last_attempted_check", "last_check_valid", "last_discovery_latency_ms",
+            "mariadb_gtid_binlog_state", "ancestry_uuid", "ancestry_server_ids", "gtid_errant");
 
     static final List<String> KEY = List.of("hostname", "port");
 
@@ -69,6 +71,10 @@ final class InstanceRows {
         CheckTimes c = instance.checks();
         b.time(c.lastChecked()).time(c.lastSeen()).time(c.lastAttemptedCheck()).bool(c.lastCheckValid())
                 .bigint(c.lastDiscoveryLatencyMillis());
+        GtidLineage lineage = instance.lineage();
+        b.string(g.mariaDbBinlogState()).string(String.join(",", lineage.ancestorUuids()))
+                .string(String.join(",", lineage.ancestorServerIds().stream().map(String::valueOf).toList()))
+                .string(lineage.errant());
     }
 
     private static void bindReplication(Binder b, ReplicaStatus r) throws SQLException {
@@ -101,7 +107,8 @@ final class InstanceRows {
                 new GtidState(rs.getString("gtid_mode"), text(rs, "executed_gtid_set"), text(rs, "gtid_purged"),
                         rs.getBoolean("supports_oracle_gtid"), rs.getBoolean("using_oracle_gtid"),
                         rs.getBoolean("using_mariadb_gtid"), text(rs, "mariadb_gtid_binlog_pos"),
-                        text(rs, "mariadb_gtid_slave_pos"), text(rs, "mariadb_gtid_current_pos")),
+                        text(rs, "mariadb_gtid_slave_pos"), text(rs, "mariadb_gtid_current_pos"),
+                        text(rs, "mariadb_gtid_binlog_state")),
                 new SemiSyncState(rs.getBoolean("semi_sync_master_enabled"), rs.getBoolean("semi_sync_replica_enabled"),
                         rs.getBoolean("semi_sync_master_status"), rs.getBoolean("semi_sync_replica_status"),
                         rs.getLong("semi_sync_master_clients"), rs.getLong("semi_sync_master_wait_count"),
@@ -115,7 +122,13 @@ final class InstanceRows {
         CheckTimes checks = new CheckTimes(time(rs, "last_checked"), time(rs, "last_seen"),
                 time(rs, "last_attempted_check"), rs.getBoolean("last_check_valid"),
                 rs.getLong("last_discovery_latency_ms"));
-        return new Instance(snapshot, placement, checks);
+        GtidLineage lineage = new GtidLineage(list(text(rs, "ancestry_uuid")),
+                list(text(rs, "ancestry_server_ids")).stream().map(Long::parseLong).toList(), text(rs, "gtid_errant"));
+        return new Instance(snapshot, placement, checks, lineage);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
     }
 
     private static ReplicaStatus readReplication(ResultSet rs) throws SQLException {

@@ -76,22 +76,11 @@ public final class CandidateChooser {
     }
 
     /**
-     * Whether the replica executed transactions of its own: its server UUID in its MySQL GTID set, or its
-     * server id in its MariaDB binlog GTID position. Replicated transactions carry their origin's identity.
+     * Whether the replica holds transactions its master never had (its GtidErrant, MySQL or MariaDB, worked out
+     * when it was last probed): its siblings would have to take them from it.
      */
     static boolean hasErrantGtids(Instance i) {
-        InstanceSnapshot s = i.snapshot();
-        String executed = s.gtid().executedGtidSet();
-        if (!s.serverUuid().isEmpty() && executed.contains(s.serverUuid())) {
-            return true;
-        }
-        for (String gtid : s.gtid().mariaDbBinlogPos().split(",")) {
-            String[] parts = gtid.strip().split("-");
-            if (parts.length == 3 && parts[1].equals(String.valueOf(s.serverId()))) {
-                return true;
-            }
-        }
-        return false;
+        return i.lineage().hasErrantGtids();
     }
 
     /** Executed position in the failed master's binary log, comparable between its replicas. */

@@ -2,7 +2,7 @@ package org.orchestratoree.recovery;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.orchestratoree.analysis.GtidSet;
+import org.orchestratoree.topology.GtidSet;
 
 /**
  * Whether a replica has everything a frozen master executed, by GTID: the test a graceful takeover waits on

@@ -2,7 +2,7 @@ package org.orchestratoree.refactor;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.orchestratoree.analysis.GtidSet;
+import org.orchestratoree.topology.GtidSet;
 import org.orchestratoree.topology.ReplicaStatus;
 
 /**

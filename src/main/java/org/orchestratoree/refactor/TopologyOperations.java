@@ -198,13 +198,13 @@ public final class TopologyOperations implements AutoCloseable {
         connections.closeAll();
     }
 
-    private ServerVersion version(InstanceKey key) {
+    ServerVersion version(InstanceKey key) {
         Map<String, String> row = query(key, "SELECT @@version AS version, @@version_comment AS version_comment")
                 .stream().findFirst().orElse(Map.of());
         return ServerVersion.of(row.get("version"), row.get("version_comment"));
     }
 
-    private void execute(InstanceKey key, String sql) {
+    void execute(InstanceKey key, String sql) {
         run(key, sql, connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);
@@ -213,7 +213,7 @@ public final class TopologyOperations implements AutoCloseable {
         });
     }
 
-    private String single(InstanceKey key, String sql) {
+    String single(InstanceKey key, String sql) {
         return query(key, sql).stream().findFirst().map(row -> row.values().iterator().next())
                 .map(v -> v == null ? "" : v).orElse("");
     }
@@ -233,7 +233,7 @@ public final class TopologyOperations implements AutoCloseable {
         });
     }
 
-    private List<Map<String, String>> query(InstanceKey key, String sql) {
+    List<Map<String, String>> query(InstanceKey key, String sql) {
         return run(key, sql, connection -> {
             try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -250,7 +250,7 @@ public final class TopologyOperations implements AutoCloseable {
         });
     }
 
-    private <T> T run(InstanceKey key, String sql, TopologyConnections.SqlWork<T> work) {
+    <T> T run(InstanceKey key, String sql, TopologyConnections.SqlWork<T> work) {
         try {
             return connections.execute(key, work);
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.ClusterPlacement;
+import org.orchestratoree.topology.ErrantGtidRule;
 import org.orchestratoree.topology.GtidState;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -86,10 +87,20 @@ final class TopologyFixture {
     }
 
     ClusterView view() {
-        List<Instance> instances = new ArrayList<>();
-        for (FixtureNode n : nodes.values()) {
-            instances.add(new Instance(snapshot(n), placement(n), n.checks()));
+        // masters first, so that each replica's errant GTIDs are worked out against its master's lineage, as
+        // discovery does when it probes the replica
+        List<FixtureNode> byDepth = new ArrayList<>(nodes.values());
+        byDepth.sort(java.util.Comparator.comparingInt(n -> placement(n).replicationDepth()));
+        java.util.Map<InstanceKey, Instance> built = new java.util.LinkedHashMap<>();
+        for (FixtureNode n : byDepth) {
+            InstanceSnapshot s = snapshot(n);
+            ClusterPlacement p = placement(n);
+            Instance master = n.masterKey == null ? null : built.get(n.masterKey);
+            built.put(n.key, new Instance(s, p, n.checks(),
+                    ErrantGtidRule.lineageOf(s, java.util.Optional.ofNullable(master), p.coMaster())));
         }
+        List<Instance> instances = new ArrayList<>();
+        nodes.keySet().forEach(k -> instances.add(built.get(k)));
         return new ClusterView(master.toString(), null, instances);
     }
 

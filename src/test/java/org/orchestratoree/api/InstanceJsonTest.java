@@ -99,4 +99,17 @@ class InstanceJsonTest {
         assertEquals("{\"Hostname\":\"\",\"Port\":0}", InstanceJson.key(null).toString());
         assertEquals("{\"Int64\":7,\"Valid\":true}", InstanceJson.nullInt(7L).toString());
     }
+
+    @Test
+    void errantGtidsAndAncestryOfAReplica() {
+        Instance r = TestInstances.replica("127.0.0.1:10113", "127.0.0.1:10112", 2, "127.0.0.1:10111");
+        Instance withLineage = new Instance(r.snapshot(), r.placement(), r.checks(),
+                new org.orchestratoree.topology.GtidLineage(List.of("uuid-127.0.0.1:10112", "uuid-127.0.0.1:10111"),
+                        List.of(10212L, 10211L), "uuid-127.0.0.1:10113:1-3"));
+        JsonObject o = json(withLineage);
+        assertEquals("uuid-127.0.0.1:10113:1-3", o.getString("GtidErrant"));
+        assertEquals("uuid-127.0.0.1:10111,uuid-127.0.0.1:10112,uuid-127.0.0.1:10113", o.getString("AncestryUUID"),
+                "orchestrator's order: the farthest ancestor first, the server itself last");
+        assertEquals("", json(r).getString("GtidErrant"));
+    }
 }

@@ -38,6 +38,6 @@ class SqlDialectTest {
     void instanceColumnsMatchTheBoundParameterCount() {
         String sql = SqlDialect.SQLITE.upsert("database_instance", InstanceRows.KEY, InstanceRows.COLUMNS);
         assertEquals(InstanceRows.COLUMNS.size(), sql.chars().filter(ch -> ch == '?').count());
-        assertEquals(63, InstanceRows.COLUMNS.size());
+        assertEquals(67, InstanceRows.COLUMNS.size());
     }
 }

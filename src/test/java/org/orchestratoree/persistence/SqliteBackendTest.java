@@ -20,6 +20,7 @@ import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.BinlogSettings;
 import org.orchestratoree.topology.CheckTimes;
 import org.orchestratoree.topology.ClusterPlacement;
+import org.orchestratoree.topology.GtidLineage;
 import org.orchestratoree.topology.GtidState;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -67,12 +68,13 @@ class SqliteBackendTest {
                 new BinlogSettings(true, true, "MIXED", "MINIMAL"), new BinlogCoordinates("mysql-bin.000020", 4444),
                 replication,
                 new GtidState("ON", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-3",
-                        true, true, true, "0-1-10", "0-1-9", "0-1-11"),
+                        true, true, true, "0-1-10", "0-1-9", "0-1-11", "0-2-4,0-1-10"),
                 new SemiSyncState(true, true, true, true, 3, 2, 10_000),
                 List.of(InstanceKey.parse("r1.local:3306"), InstanceKey.parse("r2.local:3308")), 86_400,
                 new Location("dc1", "eu-west", "prod"), "shop");
         return new Instance(snapshot, new ClusterPlacement("master.local:3307", 1, true),
-                new CheckTimes(T, T.minusSeconds(1), T.minusMillis(1500), true, 37));
+                new CheckTimes(T, T.minusSeconds(1), T.minusMillis(1500), true, 37),
+                new GtidLineage(List.of("master-uuid-1", "top-uuid-0"), List.of(7L, 3L), "self-uuid-2:1-4"));
     }
 
     @Test

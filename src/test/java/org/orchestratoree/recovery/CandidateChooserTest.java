@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.orchestratoree.topology.BinlogCoordinates;
 import org.orchestratoree.topology.BinlogSettings;
 import org.orchestratoree.topology.CheckTimes;
 import org.orchestratoree.topology.ClusterPlacement;
+import org.orchestratoree.topology.ErrantGtidRule;
 import org.orchestratoree.topology.GtidState;
 import org.orchestratoree.topology.Instance;
 import org.orchestratoree.topology.InstanceKey;
@@ -96,13 +98,39 @@ class CandidateChooserTest {
 
     @Test
     void aReplicaWithErrantGtidsIsChosenOnlyAfterCleanOnes() {
-        GtidState clean = new GtidState("OFF", "", "", false, false, true, "0-1-500", "0-1-500", "0-1-500");
-        GtidState errant = new GtidState("OFF", "", "", false, false, true, "0-1-500,1-3-7", "0-1-500", "0-1-500");
-        List<Instance> replicas = List.of(instance("db2:3306", MASTER, "dc1", 500, true, true, 0L, clean, 2),
-                instance("db3:3306", MASTER, "dc1", 900, true, true, 0L, errant, 3));
-        assertEquals("db2:3306", chooser.choose(master, replicas, Map.of(), PromotionConstraints.NONE)
+        GtidState masterState = mariaDb("0-1-500", "0-1-500");
+        GtidState clean = mariaDb("0-1-500", "0-1-500");
+        // db3 wrote 1-3-7 itself: a domain and server its master never had
+        GtidState errant = mariaDb("1-3-7", "0-1-500,1-3-7");
+        Instance deadMaster = instance("db1:3306", null, "dc1", 0, false, true, null, masterState, 1);
+        List<Instance> replicas = List.of(
+                withLineage(instance("db2:3306", MASTER, "dc1", 500, true, true, 0L, clean, 2), deadMaster),
+                withLineage(instance("db3:3306", MASTER, "dc1", 900, true, true, 0L, errant, 3), deadMaster));
+        assertEquals("db2:3306", chooser.choose(deadMaster, replicas, Map.of(), PromotionConstraints.NONE)
                 .candidate().orElseThrow().key().toString());
         assertTrue(CandidateChooser.hasErrantGtids(replicas.get(1)));
         assertTrue(!CandidateChooser.hasErrantGtids(replicas.get(0)));
+    }
+
+    @Test
+    void anErrantReplicaIsStillChosenWhenNoCleanOneQualifies() {
+        Instance deadMaster = instance("db1:3306", null, "dc1", 0, false, true, null, mariaDb("0-1-500", "0-1-500"), 1);
+        List<Instance> replicas = List.of(
+                withLineage(instance("db2:3306", MASTER, "dc1", 500, false, true, 0L, mariaDb("0-1-500", "0-1-500"), 2),
+                        deadMaster),
+                withLineage(instance("db3:3306", MASTER, "dc1", 900, true, true, 0L,
+                        mariaDb("0-3-501", "0-1-500,0-3-501"), 3), deadMaster));
+        assertEquals("db3:3306", chooser.choose(deadMaster, replicas, Map.of(), PromotionConstraints.NONE)
+                .candidate().orElseThrow().key().toString());
+    }
+
+    private static GtidState mariaDb(String binlogPos, String binlogState) {
+        return new GtidState("", "", "", false, false, true, binlogPos, "0-1-500", binlogPos, binlogState);
+    }
+
+    /** The lineage discovery works out when it probes the replica, with the master as the backend has it. */
+    private static Instance withLineage(Instance replica, Instance master) {
+        return new Instance(replica.snapshot(), replica.placement(), replica.checks(),
+                ErrantGtidRule.lineageOf(replica.snapshot(), Optional.of(master), false));
     }
 }

@@ -38,7 +38,7 @@ public final class MariaDbDialect implements ReplicationDialect {
     @Override
     public String gtidQuery() {
         return "SELECT @@global.gtid_binlog_pos AS gtid_binlog_pos, @@global.gtid_slave_pos AS gtid_slave_pos,"
-                + " @@global.gtid_current_pos AS gtid_current_pos";
+                + " @@global.gtid_current_pos AS gtid_current_pos, @@global.gtid_binlog_state AS gtid_binlog_state";
     }
 
     @Override
@@ -57,7 +57,8 @@ public final class MariaDbDialect implements ReplicationDialect {
         Row replica = Row.of(replicaRow);
         boolean replicating = !replica.text("Master_Host").isBlank();
         return new GtidState("", "", "", false, false, replicating && usingGtid(replica),
-                gtid.text("gtid_binlog_pos"), gtid.text("gtid_slave_pos"), gtid.text("gtid_current_pos"));
+                gtid.text("gtid_binlog_pos"), gtid.text("gtid_slave_pos"), gtid.text("gtid_current_pos"),
+                gtid.text("gtid_binlog_state"));
     }
 
     @Override

@@ -101,7 +101,7 @@ class MariaDbDialectTest {
     @Test
     void gtidStateUsesMariaDbPositions() {
         Map<String, String> gtid = row("gtid_binlog_pos", "0-1-12", "gtid_slave_pos", "0-1-12",
-                "gtid_current_pos", "0-1-12");
+                "gtid_current_pos", "0-1-12", "gtid_binlog_state", "0-2-3,0-1-12");
         GtidState replica = dialect.toGtidState(gtid, mariaDb1011Replica());
         assertTrue(replica.usingMariaDbGtid());
         assertFalse(replica.supportsOracleGtid());
@@ -109,6 +109,7 @@ class MariaDbDialectTest {
         assertEquals("0-1-12", replica.mariaDbBinlogPos());
         assertEquals("0-1-12", replica.mariaDbSlavePos());
         assertEquals("0-1-12", replica.mariaDbCurrentPos());
+        assertEquals("0-2-3,0-1-12", replica.mariaDbBinlogState(), "every (domain, server id), for errant GTIDs");
         assertEquals("", replica.executedGtidSet());
         assertFalse(dialect.toGtidState(gtid, Map.of()).usingMariaDbGtid());
     }
