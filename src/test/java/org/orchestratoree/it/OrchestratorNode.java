@@ -54,7 +54,8 @@ final class OrchestratorNode implements AutoCloseable {
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
-        node.awaitApi(Duration.ofSeconds(90));
+        // a bound, not a wait: on a loaded machine Payara Micro alone may take over a minute to start
+        node.awaitApi(Duration.ofSeconds(180));
         return node;
     }
 
