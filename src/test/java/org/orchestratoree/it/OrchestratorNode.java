@@ -54,7 +54,12 @@ final class OrchestratorNode implements AutoCloseable {
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
-        node.awaitApi(Duration.ofSeconds(90));
+        try {
+            node.awaitApi(Duration.ofSeconds(180));
+        } catch (AssertionError | IOException | RuntimeException e) {
+            node.close(); // a node that is late must not stay behind, holding its port for the next test
+            throw e;
+        }
         return node;
     }
 
