@@ -55,7 +55,12 @@ final class OrchestratorNode implements AutoCloseable {
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
         // a bound, not a wait: on a loaded machine Payara Micro alone may take over a minute to start
-        node.awaitApi(Duration.ofSeconds(180));
+        try {
+            node.awaitApi(Duration.ofSeconds(180));
+        } catch (AssertionError | IOException | RuntimeException e) {
+            node.close(); // a node that is late must not stay behind, holding its port for the next test
+            throw e;
+        }
         return node;
     }
 
