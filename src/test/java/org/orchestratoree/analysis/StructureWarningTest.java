@@ -65,6 +65,24 @@ class StructureWarningTest {
     }
 
     @Test
+    void errantGtidBelowAnIntermediateMasterWarnsOnThatIntermediateMaster() {
+        String below = "127.0.0.1:10120";
+        TopologyFixture t = TopologyFixture.master(M).replicas(2).replica(below, R1).with(below, n -> n.gtid("ON",
+                MASTER_UUID + ":1-1250,3e11fa47-71ca-11e1-9e33-c80aa9010120:1-2", true));
+        assertEquals(List.of(ErrantGTIDStructureWarning), t.analysisOf(R1).structureWarnings());
+        assertEquals(List.of(), warningsOf(t), "the master's direct replicas are clean");
+    }
+
+    @Test
+    void aDowntimedErrantReplicaIsLeftOut() {
+        TopologyFixture t = TopologyFixture.master(M).replicas(2).with(R1, n -> n.gtid("ON",
+                MASTER_UUID + ":1-1250,\n3e11fa47-71ca-11e1-9e33-c80aa9010112:1-3", true));
+        AnalysisContext ctx = AnalysisContext.at(TopologyFixture.NOW)
+                .withDowntimed(java.util.Set.of(org.orchestratoree.topology.InstanceKey.parse(R1)));
+        assertEquals(List.of(), t.analysisOf(M, ctx).structureWarnings());
+    }
+
+    @Test
     void aLaggingReplicaIsNotErrant() {
         TopologyFixture t = TopologyFixture.master(M).replicas(2).with(R1, n -> n.gtid("ON",
                 MASTER_UUID + ":1-1100", true));
