@@ -49,6 +49,7 @@ final class OrchestratorNode implements AutoCloseable {
      * --clear-groups}), so the JVM keeps the process id the test holds.
      */
     static OrchestratorNode start(int port, String configJson, List<String> wrapper) throws IOException {
+        assertPortFree(port);
         Path dir = Files.createTempDirectory("orchestrator-ee-it-" + port + "-");
         Path config = dir.resolve("orchestrator.conf.json");
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
@@ -62,6 +63,19 @@ final class OrchestratorNode implements AutoCloseable {
             throw e;
         }
         return node;
+    }
+
+    /**
+     * The launcher refuses a port in use, but its refusal could lose the race against the first look at the
+     * port, which would then find whichever node holds it: a test must talk to its own node.
+     */
+    private static void assertPortFree(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        } catch (IOException e) {
+            return;
+        }
+        throw new AssertionError("port " + port + " is already in use: another node runs there");
     }
 
     static Process launch(Path config, Path dir) throws IOException {
@@ -95,7 +109,7 @@ final class OrchestratorNode implements AutoCloseable {
                 throw new AssertionError("node exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                if (get("/api/lb-check").status() == 200) {
+                if (get("/api/lb-check").status() == 200 && process.isAlive()) {
                     return;
                 }
             } catch (AssertionError e) {
