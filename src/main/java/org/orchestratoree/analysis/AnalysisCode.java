@@ -18,6 +18,7 @@ public enum AnalysisCode {
     AllMasterReplicasNotReplicatingOrDead,
     LockedSemiSyncMasterHypothesis,
     LockedSemiSyncMaster,
+    MasterWithTooManySemiSyncReplicas,
     MasterWithoutReplicas,
     DeadCoMaster,
     DeadCoMasterAndSomeReplicas,
@@ -40,8 +41,10 @@ public enum AnalysisCode {
      * master is actionable only once its binlog coordinates have stood still long enough; the hypothesis is a
      * single sample and acting on it would defeat the point of waiting. Unreachable* and the "replicas not
      * replicating" codes describe a topology that still works or cannot be fixed by promoting anyone.
+     * MasterWithTooManySemiSyncReplicas is only reported under EnforceExactSemiSyncReplicas, which asks for it to
+     * be corrected.
      */
     public boolean actionable() {
-        return name().startsWith("Dead") || this == LockedSemiSyncMaster;
+        return name().startsWith("Dead") || this == LockedSemiSyncMaster || this == MasterWithTooManySemiSyncReplicas;
     }
 }

@@ -23,6 +23,8 @@ import org.orchestratoree.topology.InstanceKey;
  * @param includeDowntimed also report findings that a downtime makes skippable
  * @param reportMastersWithoutReplicas report a healthy master with no replicas as MasterWithoutReplicas;
  *        orchestrator keeps that rule disabled because a lone master is a legitimate setup
+ * @param enforceExactSemiSyncReplicas EnforceExactSemiSyncReplicas: a semi-sync master with more acknowledging
+ *        replicas than it waits for is MasterWithTooManySemiSyncReplicas
  */
 public record AnalysisContext(
         Instant now,
@@ -33,7 +35,8 @@ public record AnalysisContext(
         Map<InstanceKey, Instant> binlogUnchangedSince,
         boolean includeNoProblem,
         boolean includeDowntimed,
-        boolean reportMastersWithoutReplicas) {
+        boolean reportMastersWithoutReplicas,
+        boolean enforceExactSemiSyncReplicas) {
 
     public AnalysisContext {
         Objects.requireNonNull(now, "now");
@@ -44,48 +47,55 @@ public record AnalysisContext(
 
     /** Orchestrator's defaults: 5 s polls, 10 s reasonable lag, locked-semi-sync threshold following the lag. */
     public static AnalysisContext at(Instant now) {
-        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false);
+        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false, false);
     }
 
     public AnalysisContext withPollInterval(Duration interval) {
         return new AnalysisContext(now, interval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas);
+                includeDowntimed, reportMastersWithoutReplicas, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withThresholds(long replicationLagSeconds, long lockedSemiSyncMasterSeconds) {
         return new AnalysisContext(now, pollInterval, replicationLagSeconds, lockedSemiSyncMasterSeconds,
-                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed, reportMastersWithoutReplicas);
+                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed, reportMastersWithoutReplicas,
+                enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withDowntimed(Set<InstanceKey> keys) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, keys, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas);
+                includeDowntimed, reportMastersWithoutReplicas, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withBinlogUnchangedSince(Map<InstanceKey, Instant> since) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, since, includeNoProblem, includeDowntimed,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext includingNoProblem() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, true, includeDowntimed,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext includingDowntimed() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem, true,
-                reportMastersWithoutReplicas);
+                reportMastersWithoutReplicas, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext reportingMastersWithoutReplicas() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, true);
+                includeDowntimed, true, enforceExactSemiSyncReplicas);
+    }
+
+    public AnalysisContext enforcingExactSemiSyncReplicas(boolean enforce) {
+        return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
+                reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
+                includeDowntimed, reportMastersWithoutReplicas, enforce);
     }
 
     long lockedSemiSyncMasterSeconds() {

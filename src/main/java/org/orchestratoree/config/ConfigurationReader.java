@@ -44,7 +44,9 @@ public final class ConfigurationReader {
             "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
-            "KVPeriodicCheckSeconds");
+            "KVPeriodicCheckSeconds",
+            "ReasonableLockedSemiSyncMasterSeconds", "EnforceExactSemiSyncReplicas", "RecoverLockedSemiSyncMaster",
+            "CoMasterRecoveryMustPromoteOtherCoMaster");
 
     private final Config config;
 
@@ -63,7 +65,8 @@ public final class ConfigurationReader {
                 failover(),
                 kv(),
                 stringMap("ClusterNameToAlias"),
-                unused);
+                unused,
+                semiSync());
     }
 
     private BackendSettings backend() {
@@ -123,7 +126,8 @@ public final class ConfigurationReader {
                 stringList("PreGracefulTakeoverProcesses"),
                 stringList("PostGracefulTakeoverProcesses"),
                 string("MySQLReplicaUser", ""),
-                string("MySQLReplicaPassword", ""));
+                string("MySQLReplicaPassword", ""),
+                bool("CoMasterRecoveryMustPromoteOtherCoMaster", true));
     }
 
     private RecoverySettings recovery() {
@@ -134,6 +138,13 @@ public final class ConfigurationReader {
                 stringList("RecoverMasterClusterFilters"),
                 stringList("RecoverIntermediateMasterClusterFilters"),
                 integer("RecoveryPollSeconds", 1, 1, 3600));
+    }
+
+    private SemiSyncSettings semiSync() {
+        return new SemiSyncSettings(
+                integer("ReasonableLockedSemiSyncMasterSeconds", 0, 0, 1_000_000),
+                bool("EnforceExactSemiSyncReplicas", false),
+                bool("RecoverLockedSemiSyncMaster", false));
     }
 
     private KvSettings kv() {

@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param replicaUser MySQLReplicaUser: replication credentials given to a demoted master, which has none of its
  *                    own; empty to keep what the server has
+ * @param coMasterRecoveryMustPromoteOtherCoMaster a dead co-master is replaced by the other co-master or not at
+ *                    all (orchestrator's default, true); false lets any replica be promoted when the other
+ *                    co-master is read-only
  */
 public record FailoverConfiguration(
         boolean preventCrossDataCenterMasterFailover,
@@ -24,7 +27,8 @@ public record FailoverConfiguration(
         List<String> preGracefulTakeoverProcesses,
         List<String> postGracefulTakeoverProcesses,
         String replicaUser,
-        String replicaPassword) {
+        String replicaPassword,
+        boolean coMasterRecoveryMustPromoteOtherCoMaster) {
 
     public FailoverConfiguration {
         onFailureDetectionProcesses = List.copyOf(onFailureDetectionProcesses);
@@ -44,6 +48,7 @@ public record FailoverConfiguration(
         return new FailoverConfiguration(preventCrossDataCenterMasterFailover, preventCrossRegionMasterFailover,
                 failMasterPromotionIfSqlThreadNotUpToDate, failMasterPromotionOnLagMinutes,
                 applyMySqlPromotionAfterMasterFailover, processesShellCommand, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword);
+                List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword,
+                coMasterRecoveryMustPromoteOtherCoMaster);
     }
 }

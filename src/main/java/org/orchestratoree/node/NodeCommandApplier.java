@@ -12,7 +12,13 @@ import org.orchestratoree.ha.CommandApplier;
 import org.orchestratoree.ha.CommandFailedException;
 import org.orchestratoree.kv.KvWriter;
 import org.orchestratoree.kv.WriteKvCommand;
+import org.orchestratoree.refactor.CoMasterService;
+import org.orchestratoree.refactor.MakeCoMasterCommand;
 import org.orchestratoree.refactor.RefactorService;
+import org.orchestratoree.refactor.RelocateReplicasCommand;
+import org.orchestratoree.refactor.ReplicaRelocationService;
+import org.orchestratoree.refactor.SemiSyncCommand;
+import org.orchestratoree.refactor.SemiSyncService;
 import org.orchestratoree.refactor.TopologyCommand;
 import org.orchestratoree.recovery.AckRecoveryCommand;
 import org.orchestratoree.recovery.BeginDowntimeCommand;
@@ -43,6 +49,12 @@ public class NodeCommandApplier implements CommandApplier {
     ManualRecoveries manualRecoveries;
     @Inject
     KvWriter kvWriter;
+    @Inject
+    SemiSyncService semiSync;
+    @Inject
+    CoMasterService coMasters;
+    @Inject
+    ReplicaRelocationService replicaRelocation;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -74,6 +86,12 @@ public class NodeCommandApplier implements CommandApplier {
             result = manualRecoveries.apply(c);
         } else if (command instanceof WriteKvCommand c) {
             result = kvWriter.apply(c);
+        } else if (command instanceof SemiSyncCommand c) {
+            result = semiSync.apply(c);
+        } else if (command instanceof MakeCoMasterCommand c) {
+            result = coMasters.apply(c);
+        } else if (command instanceof RelocateReplicasCommand c) {
+            result = replicaRelocation.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

@@ -66,6 +66,8 @@ public class RecoveryCoordinator {
     @Inject
     IntermediateMasterFailover intermediateMasterFailover;
     @Inject
+    CoMasterFailover coMasterFailover;
+    @Inject
     RecoveryJournal journal;
     @Inject
     KvFailoverStep kvStep;
@@ -165,7 +167,7 @@ public class RecoveryCoordinator {
 
     private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a, RecoveryType type) {
         java.util.stream.Stream<TopologyRecovery> sameScope = recoveries.inActivePeriod(a.clusterName()).stream()
-                .filter(r -> type == RecoveryType.MASTER || r.failedKey().equals(a.analyzedInstanceKey()));
+                .filter(r -> type.replacesMaster() || r.failedKey().equals(a.analyzedInstanceKey()));
         return java.util.stream.Stream.concat(sameScope,
                         recoveries.inActivePeriodWithSuccessor(a.analyzedInstanceKey()).stream())
                 .filter(r -> !r.acknowledged()).findFirst();
@@ -186,10 +188,14 @@ public class RecoveryCoordinator {
             outcome = new RecoveryOutcome(false, null, "", List.of(), a.replicas(),
                     List.of("PreFailoverProcesses failed; recovery aborted"));
         } else {
-            outcome = type == RecoveryType.MASTER ? promote(uid, a, f, designated) : relocateReplicas(uid, a);
+            outcome = switch (type) {
+                case MASTER -> promote(uid, a, f, designated);
+                case CO_MASTER -> promoteForCoMaster(uid, a, f, designated);
+                case INTERMEDIATE_MASTER -> relocateReplicas(uid, a);
+            };
         }
         recoveries.resolve(uid, outcome, Instant.now());
-        if (type == RecoveryType.MASTER && outcome.successful() && outcome.successor() != null) {
+        if (type.replacesMaster() && outcome.successful() && outcome.successor() != null) {
             // before the post hooks, so that proxies follow the new master as soon as possible
             kvStep.publish(uid, a.clusterAlias(), outcome.successor());
         }
@@ -197,7 +203,7 @@ public class RecoveryCoordinator {
         List<String> post = outcome.successful() ? type.postSuccessHooks(f) : f.postUnsuccessfulFailoverProcesses();
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
         String summary = !outcome.successful() ? "failed: " + String.join("; ", outcome.allErrors())
-                : type == RecoveryType.MASTER ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
+                : type.replacesMaster() ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
                 : "relocated replicas of " + a.analyzedInstanceKey() + " below " + outcome.successor()
                 + (outcome.lostReplicas().isEmpty() ? "" : "; lost " + outcome.lostReplicas());
         journal.step(uid, summary);
@@ -207,16 +213,29 @@ public class RecoveryCoordinator {
 
     private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f,
                                     Optional<InstanceKey> designated) {
-        FailoverSettings settings = new FailoverSettings(
+        try {
+            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings(f), designated);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private RecoveryOutcome promoteForCoMaster(String uid, ReplicationAnalysis a, FailoverConfiguration f,
+                                               Optional<InstanceKey> designated) {
+        try {
+            return coMasterFailover.promote(uid, a.analyzedInstanceKey(), settings(f),
+                    f.coMasterRecoveryMustPromoteOtherCoMaster(), designated);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static FailoverSettings settings(FailoverConfiguration f) {
+        return new FailoverSettings(
                 new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
                         f.failMasterPromotionOnLagMinutes()),
                 f.failMasterPromotionIfSqlThreadNotUpToDate(), f.applyMySqlPromotionAfterMasterFailover(),
                 Duration.ofSeconds(10));
-        try {
-            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings, designated);
-        } catch (RuntimeException e) {
-            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
-        }
     }
 
     private RecoveryOutcome relocateReplicas(String uid, ReplicationAnalysis a) {

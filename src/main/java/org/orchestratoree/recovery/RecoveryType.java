@@ -18,6 +18,13 @@ enum RecoveryType {
     MASTER("recover-dead-master", Set.of(AnalysisCode.DeadMaster, AnalysisCode.DeadMasterAndSomeReplicas)),
 
     /**
+     * A dead co-master is replaced by one of its replicas: the other co-master when
+     * CoMasterRecoveryMustPromoteOtherCoMaster is set or the other co-master is writable. Covered by the master
+     * filters and hooks, as in orchestrator.
+     */
+    CO_MASTER("recover-dead-co-master", Set.of(AnalysisCode.DeadCoMaster, AnalysisCode.DeadCoMasterAndSomeReplicas)),
+
+    /**
      * A dead intermediate master's replicas move elsewhere. DeadIntermediateMasterAndReplicas is not here: with
      * every replica unreachable there is nothing to move.
      */
@@ -41,14 +48,20 @@ enum RecoveryType {
         return auditType;
     }
 
+    /** Whether the recovery replaces the cluster's writer, so that the KV stores follow and the cluster is blocked. */
+    boolean replacesMaster() {
+        return this != INTERMEDIATE_MASTER;
+    }
+
     List<String> clusterFilters(RecoverySettings recovery) {
-        return this == MASTER ? recovery.recoverMasterClusterFilters()
+        return replacesMaster() ? recovery.recoverMasterClusterFilters()
                 : recovery.recoverIntermediateMasterClusterFilters();
     }
 
     /** The type's own hooks first, then PostFailoverProcesses, as orchestrator runs them. */
     List<String> postSuccessHooks(FailoverConfiguration f) {
-        List<String> own = this == MASTER ? f.postMasterFailoverProcesses() : f.postIntermediateMasterFailoverProcesses();
+        List<String> own = replacesMaster() ? f.postMasterFailoverProcesses()
+                : f.postIntermediateMasterFailoverProcesses();
         return Stream.concat(own.stream(), f.postFailoverProcesses().stream()).toList();
     }
 }
