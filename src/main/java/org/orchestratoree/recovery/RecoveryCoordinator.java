@@ -68,6 +68,8 @@ public class RecoveryCoordinator {
     @Inject
     CoMasterFailover coMasterFailover;
     @Inject
+    SemiSyncRecovery semiSyncRecovery;
+    @Inject
     RecoveryJournal journal;
     @Inject
     KvFailoverStep kvStep;
@@ -90,11 +92,20 @@ public class RecoveryCoordinator {
         Configuration config = configuration.get();
         registerDetection(a, config);
         if (!leadership.isLeader() || recoveryState.globalRecoveriesDisabled() || !discovery.firstPassDone()
-                || !RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(),
-                a.clusterAlias())) {
+                || !automatic(type, a, config)) {
             return;
         }
         recover(a, config);
+    }
+
+    /** Cluster filters decide for failed servers; the semi-sync keys decide for semi-sync masters. */
+    private static boolean automatic(RecoveryType type, ReplicationAnalysis a, Configuration config) {
+        if (type == RecoveryType.SEMI_SYNC) {
+            return config.semiSync().enforceExactSemiSyncReplicas()
+                    || config.semiSync().recoverLockedSemiSyncMaster()
+                    && a.analysis() == org.orchestratoree.analysis.AnalysisCode.LockedSemiSyncMaster;
+        }
+        return RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(), a.clusterAlias());
     }
 
     /** Runs the recovery of a failed master or intermediate master unless a recent one blocks it; empty when none ran. */
@@ -191,6 +202,7 @@ public class RecoveryCoordinator {
             outcome = switch (type) {
                 case MASTER -> promote(uid, a, f, designated);
                 case CO_MASTER -> promoteForCoMaster(uid, a, f, designated);
+                case SEMI_SYNC -> semiSync(uid, a);
                 case INTERMEDIATE_MASTER -> relocateReplicas(uid, a);
             };
         }
@@ -203,6 +215,7 @@ public class RecoveryCoordinator {
         List<String> post = outcome.successful() ? type.postSuccessHooks(f) : f.postUnsuccessfulFailoverProcesses();
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
         String summary = !outcome.successful() ? "failed: " + String.join("; ", outcome.allErrors())
+                : type == RecoveryType.SEMI_SYNC ? "switched replicas' semi-sync for " + a.analyzedInstanceKey()
                 : type.replacesMaster() ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
                 : "relocated replicas of " + a.analyzedInstanceKey() + " below " + outcome.successor()
                 + (outcome.lostReplicas().isEmpty() ? "" : "; lost " + outcome.lostReplicas());
@@ -225,6 +238,15 @@ public class RecoveryCoordinator {
         try {
             return coMasterFailover.promote(uid, a.analyzedInstanceKey(), settings(f),
                     f.coMasterRecoveryMustPromoteOtherCoMaster(), designated);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private RecoveryOutcome semiSync(String uid, ReplicationAnalysis a) {
+        try {
+            return semiSyncRecovery.recover(uid, a.analyzedInstanceKey(),
+                    configuration.get().semiSync().enforceExactSemiSyncReplicas());
         } catch (RuntimeException e) {
             return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
         }

@@ -28,6 +28,14 @@ enum RecoveryType {
      * A dead intermediate master's replicas move elsewhere. DeadIntermediateMasterAndReplicas is not here: with
      * every replica unreachable there is nothing to move.
      */
+    /**
+     * A semi-sync master short of (or, under EnforceExactSemiSyncReplicas, over) its acknowledging replicas gets
+     * replicas' semi-sync switched. Governed by EnforceExactSemiSyncReplicas / RecoverLockedSemiSyncMaster rather than
+     * by cluster filters, as in orchestrator.
+     */
+    SEMI_SYNC("recover-semi-sync-master", Set.of(AnalysisCode.LockedSemiSyncMaster,
+            AnalysisCode.MasterWithTooManySemiSyncReplicas)),
+
     INTERMEDIATE_MASTER("recover-dead-intermediate-master", Set.of(AnalysisCode.DeadIntermediateMaster,
             AnalysisCode.DeadIntermediateMasterAndSomeReplicas, AnalysisCode.DeadIntermediateMasterWithSingleReplica,
             AnalysisCode.DeadIntermediateMasterWithSingleReplicaFailingToConnect));
@@ -50,7 +58,7 @@ enum RecoveryType {
 
     /** Whether the recovery replaces the cluster's writer, so that the KV stores follow and the cluster is blocked. */
     boolean replacesMaster() {
-        return this != INTERMEDIATE_MASTER;
+        return this == MASTER || this == CO_MASTER;
     }
 
     List<String> clusterFilters(RecoverySettings recovery) {
@@ -61,7 +69,7 @@ enum RecoveryType {
     /** The type's own hooks first, then PostFailoverProcesses, as orchestrator runs them. */
     List<String> postSuccessHooks(FailoverConfiguration f) {
         List<String> own = replacesMaster() ? f.postMasterFailoverProcesses()
-                : f.postIntermediateMasterFailoverProcesses();
+                : this == SEMI_SYNC ? List.of() : f.postIntermediateMasterFailoverProcesses();
         return Stream.concat(own.stream(), f.postFailoverProcesses().stream()).toList();
     }
 }
