@@ -54,7 +54,13 @@ final class OrchestratorNode implements AutoCloseable {
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
-        node.awaitApi(Duration.ofSeconds(90));
+        try {
+            // generous: on a loaded machine Payara Micro alone has taken 86 s to be ready
+            node.awaitApi(Duration.ofSeconds(180));
+        } catch (AssertionError | IOException e) {
+            node.close(); // a node that never answered must not keep the port for the next test
+            throw e;
+        }
         return node;
     }
 

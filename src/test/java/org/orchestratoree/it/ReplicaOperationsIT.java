@@ -109,8 +109,13 @@ class ReplicaOperationsIT {
     @Order(3)
     void whichBrokenReplicasNamesAReplicaStoppedOnAnError() {
         assertEquals("", client("which-broken-replicas", "-i", master));
-        sandbox.sql(sandbox.port(4), "SET SESSION sql_log_bin = 0; CREATE DATABASE broken_it");
-        sandbox.sql(sandbox.port(1), "CREATE DATABASE broken_it");
+        sandbox.sql(sandbox.port(1), "CREATE DATABASE IF NOT EXISTS broken_it;"
+                + " CREATE TABLE broken_it.t (id INT PRIMARY KEY)");
+        OrchestratorNode.awaitTrue(SOON, "the table reaches " + fourth, () -> sandbox.sql(sandbox.port(4),
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'broken_it'").equals("1"));
+        // a row the replica has and the master has not: the master's insert of it stops the SQL thread (error 1062)
+        sandbox.sql(sandbox.port(4), "SET SESSION sql_log_bin = 0; INSERT INTO broken_it.t VALUES (1)");
+        sandbox.sql(sandbox.port(1), "INSERT INTO broken_it.t VALUES (1)");
         try {
             OrchestratorNode.awaitTrue(SOON, "the node sees " + fourth + "'s SQL thread stopped on an error",
                     () -> client("which-broken-replicas", "-i", master).equals(fourth));
@@ -119,7 +124,7 @@ class ReplicaOperationsIT {
                     "a replica stopped by hand, without an error, is not broken");
         } finally {
             client("start-replica", "-i", third);
-            sandbox.sql(sandbox.port(4), "SET SESSION sql_log_bin = 0; DROP DATABASE broken_it; START SLAVE");
+            sandbox.sql(sandbox.port(4), "SET SESSION sql_log_bin = 0; DELETE FROM broken_it.t; START SLAVE");
             sandbox.sql(sandbox.port(1), "DROP DATABASE IF EXISTS broken_it");
         }
         OrchestratorNode.awaitTrue(SOON, "no broken replica once " + fourth + " replicates again",
@@ -131,7 +136,7 @@ class ReplicaOperationsIT {
     void mastersDataCenterAliasAndAsyncDiscover() {
         assertEquals(master, client("all-clusters-masters"));
         assertEquals("127", client("dominant-dc"), "DataCenterPattern puts every sandbox server in 127");
-        OrchestratorNode.Response info = node.get("/api/cluster-info/" + path(master));
+        OrchestratorNode.Response info = node.get("/api/cluster-info/" + master);
         String alias = Json.createReader(new StringReader(info.body())).readObject().getString("ClusterAlias");
         assertEquals(alias, client("which-cluster-alias", "-i", third));
         assertEquals(":null", client("async-discover", "-i", second),
