@@ -159,6 +159,41 @@ expect_failure "malformed instance exits 1 with a message" "invalid instance 'db
 run_client ORCHESTRATOR_API="$closed_api" -- -c instance -i
 expect_failure "option without value exits 1 with a message" "option -i requires a value"
 
+# --- semi-sync, co-masters, replica relocation, instance and cluster queries -----
+
+run_client -- -c help
+for command in enable-semi-sync-master disable-semi-sync-master enable-semi-sync-replica \
+               disable-semi-sync-replica make-co-master relocate-replicas is-replication-stopped \
+               which-broken-replicas all-clusters-masters dominant-dc async-discover forget-cluster \
+               which-cluster-alias; do
+  if grep -Eq "^ +$command +[A-Z]" <<<"$out"; then
+    ok "help lists '$command'"
+  else
+    not_ok "help lists '$command'"
+  fi
+done
+
+for command in enable-semi-sync-master disable-semi-sync-master enable-semi-sync-replica \
+               disable-semi-sync-replica make-co-master relocate-replicas is-replication-stopped \
+               which-broken-replicas async-discover; do
+  run_client ORCHESTRATOR_API="$closed_api" -- -c "$command"
+  expect_failure "'$command' without -i exits 1 with a message" "instance must be provided"
+done
+
+for command in forget-cluster which-cluster-alias; do
+  run_client ORCHESTRATOR_API="$closed_api" -- -c "$command"
+  expect_failure "'$command' without -i/-a exits 1 with a message" "instance or alias must be provided"
+done
+
+run_client ORCHESTRATOR_API="$closed_api" -- -c relocate-replicas -i db1 -d "db2:notaport"
+expect_failure "'relocate-replicas' with a malformed -d exits 1 with a message" "invalid instance 'db2:notaport'"
+
+for command in all-clusters-masters dominant-dc; do
+  run_client ORCHESTRATOR_API="$closed_api" -- -c "$command"
+  expect_failure "'$command' with a closed API exits 1 with a clear message" \
+    "cannot reach orchestrator API at http://127\.0\.0\.1:1/api"
+done
+
 # --- unreachable API ---------------------------------------------------------
 
 run_client ORCHESTRATOR_API="$closed_api" -- -c clusters

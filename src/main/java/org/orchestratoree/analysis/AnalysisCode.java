@@ -18,6 +18,7 @@ public enum AnalysisCode {
     AllMasterReplicasNotReplicatingOrDead,
     LockedSemiSyncMasterHypothesis,
     LockedSemiSyncMaster,
+    MasterWithTooManySemiSyncReplicas,
     MasterWithoutReplicas,
     /** A reachable master with replicating replicas is read_only; reported only when RecoverNonWriteableMaster. */
     NoWriteableMaster,
@@ -42,9 +43,11 @@ public enum AnalysisCode {
      * master is actionable only once its binlog coordinates have stood still long enough; the hypothesis is a
      * single sample and acting on it would defeat the point of waiting. Unreachable* and the "replicas not
      * replicating" codes describe a topology that still works or cannot be fixed by promoting anyone. A
-     * NoWriteableMaster is only ever reported when the operator asked for it to be fixed.
+     * NoWriteableMaster is only ever reported when the operator asked for it to be fixed, and
+     * MasterWithTooManySemiSyncReplicas only under EnforceExactSemiSyncReplicas, which asks for it to be corrected.
      */
     public boolean actionable() {
-        return name().startsWith("Dead") || this == LockedSemiSyncMaster || this == NoWriteableMaster;
+        return name().startsWith("Dead") || this == LockedSemiSyncMaster || this == NoWriteableMaster
+                || this == MasterWithTooManySemiSyncReplicas;
     }
 }

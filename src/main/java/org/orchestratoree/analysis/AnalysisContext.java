@@ -25,6 +25,8 @@ import org.orchestratoree.topology.InstanceKey;
  *        orchestrator keeps that rule disabled because a lone master is a legitimate setup
  * @param recoverNonWriteableMaster RecoverNonWriteableMaster: report a read-only master whose replicas replicate
  *        as NoWriteableMaster, for the leader to make it writable
+ * @param enforceExactSemiSyncReplicas EnforceExactSemiSyncReplicas: a semi-sync master with more acknowledging
+ *        replicas than it waits for is MasterWithTooManySemiSyncReplicas
  */
 public record AnalysisContext(
         Instant now,
@@ -36,7 +38,8 @@ public record AnalysisContext(
         boolean includeNoProblem,
         boolean includeDowntimed,
         boolean reportMastersWithoutReplicas,
-        boolean recoverNonWriteableMaster) {
+        boolean recoverNonWriteableMaster,
+        boolean enforceExactSemiSyncReplicas) {
 
     public AnalysisContext {
         Objects.requireNonNull(now, "now");
@@ -47,54 +50,64 @@ public record AnalysisContext(
 
     /** Orchestrator's defaults: 5 s polls, 10 s reasonable lag, locked-semi-sync threshold following the lag. */
     public static AnalysisContext at(Instant now) {
-        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false, false);
+        return new AnalysisContext(now, Duration.ofSeconds(5), 10, 0, Set.of(), Map.of(), false, false, false, false,
+                false);
     }
 
     public AnalysisContext withPollInterval(Duration interval) {
         return new AnalysisContext(now, interval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster,
+                enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withThresholds(long replicationLagSeconds, long lockedSemiSyncMasterSeconds) {
         return new AnalysisContext(now, pollInterval, replicationLagSeconds, lockedSemiSyncMasterSeconds,
-                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                downtimed, binlogUnchangedSince, includeNoProblem, includeDowntimed,
+                reportMastersWithoutReplicas, recoverNonWriteableMaster, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withDowntimed(Set<InstanceKey> keys) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, keys, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster,
+                enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext withBinlogUnchangedSince(Map<InstanceKey, Instant> since) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, since, includeNoProblem, includeDowntimed,
-                reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext includingNoProblem() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, true, includeDowntimed,
-                reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext includingDowntimed() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem, true,
-                reportMastersWithoutReplicas, recoverNonWriteableMaster);
+                reportMastersWithoutReplicas, recoverNonWriteableMaster, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext reportingMastersWithoutReplicas() {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, true, recoverNonWriteableMaster);
+                includeDowntimed, true, recoverNonWriteableMaster, enforceExactSemiSyncReplicas);
     }
 
     public AnalysisContext recoveringNonWriteableMaster(boolean recover) {
         return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
                 reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
-                includeDowntimed, reportMastersWithoutReplicas, recover);
+                includeDowntimed, reportMastersWithoutReplicas, recover, enforceExactSemiSyncReplicas);
+    }
+
+    public AnalysisContext enforcingExactSemiSyncReplicas(boolean enforce) {
+        return new AnalysisContext(now, pollInterval, reasonableReplicationLagSeconds,
+                reasonableLockedSemiSyncMasterSeconds, downtimed, binlogUnchangedSince, includeNoProblem,
+                includeDowntimed, reportMastersWithoutReplicas, recoverNonWriteableMaster, enforce);
     }
 
     long lockedSemiSyncMasterSeconds() {

@@ -14,10 +14,12 @@ public record Configuration(
         FailoverConfiguration failover,
         KvSettings kv,
         Map<String, String> clusterNameToAlias,
-        Set<String> unusedKeys) {
+        Set<String> unusedKeys,
+        SemiSyncSettings semiSync) {
 
     public Configuration {
         clusterNameToAlias = Map.copyOf(clusterNameToAlias);
         unusedKeys = Set.copyOf(unusedKeys);
+        semiSync = semiSync == null ? SemiSyncSettings.defaults() : semiSync;
     }
 }

@@ -45,7 +45,8 @@ public final class ConfigurationReader {
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
             "KVPeriodicCheckSeconds", "DetectClusterDomainQuery", "DiscoverySeeds", "ReplicationCredentialsQuery",
-            "RecoverNonWriteableMaster");
+            "RecoverNonWriteableMaster", "ReasonableLockedSemiSyncMasterSeconds",
+            "EnforceExactSemiSyncReplicas", "RecoverLockedSemiSyncMaster", "CoMasterRecoveryMustPromoteOtherCoMaster");
 
     private final Config config;
 
@@ -64,7 +65,8 @@ public final class ConfigurationReader {
                 failover(),
                 kv(),
                 stringMap("ClusterNameToAlias"),
-                unused);
+                unused,
+                semiSync());
     }
 
     private BackendSettings backend() {
@@ -127,7 +129,9 @@ public final class ConfigurationReader {
                 stringList("PostGracefulTakeoverProcesses"),
                 string("MySQLReplicaUser", ""),
                 string("MySQLReplicaPassword", ""),
-                string("ReplicationCredentialsQuery", ""));
+                string("ReplicationCredentialsQuery", ""),
+
+                bool("CoMasterRecoveryMustPromoteOtherCoMaster", true));
     }
 
     private RecoverySettings recovery() {
@@ -139,6 +143,13 @@ public final class ConfigurationReader {
                 stringList("RecoverIntermediateMasterClusterFilters"),
                 integer("RecoveryPollSeconds", 1, 1, 3600),
                 bool("RecoverNonWriteableMaster", false));
+    }
+
+    private SemiSyncSettings semiSync() {
+        return new SemiSyncSettings(
+                integer("ReasonableLockedSemiSyncMasterSeconds", 0, 0, 1_000_000),
+                bool("EnforceExactSemiSyncReplicas", false),
+                bool("RecoverLockedSemiSyncMaster", false));
     }
 
     private KvSettings kv() {

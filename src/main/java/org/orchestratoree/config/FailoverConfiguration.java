@@ -9,6 +9,9 @@ import java.util.List;
  *                    own, when the topology does not tell them; empty to keep what the server has
  * @param replicationCredentialsQuery ReplicationCredentialsQuery: a query whose first row's first two columns are
  *                    the replication user and password, run on the server that replicates; empty: not used
+ * @param coMasterRecoveryMustPromoteOtherCoMaster a dead co-master is replaced by the other co-master or not at
+ *                    all (orchestrator's default, true); false lets any replica be promoted when the other
+ *                    co-master is read-only
  */
 public record FailoverConfiguration(
         boolean preventCrossDataCenterMasterFailover,
@@ -27,7 +30,8 @@ public record FailoverConfiguration(
         List<String> postGracefulTakeoverProcesses,
         String replicaUser,
         String replicaPassword,
-        String replicationCredentialsQuery) {
+        String replicationCredentialsQuery,
+        boolean coMasterRecoveryMustPromoteOtherCoMaster) {
 
     public FailoverConfiguration {
         onFailureDetectionProcesses = List.copyOf(onFailureDetectionProcesses);
@@ -49,6 +53,6 @@ public record FailoverConfiguration(
                 failMasterPromotionIfSqlThreadNotUpToDate, failMasterPromotionOnLagMinutes,
                 applyMySqlPromotionAfterMasterFailover, processesShellCommand, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), replicaUser, replicaPassword,
-                replicationCredentialsQuery);
+                replicationCredentialsQuery, coMasterRecoveryMustPromoteOtherCoMaster);
     }
 }

@@ -17,7 +17,13 @@ import org.orchestratoree.kv.KvWriter;
 import org.orchestratoree.kv.WriteKvCommand;
 import org.orchestratoree.refactor.ErrantGtidCommand;
 import org.orchestratoree.refactor.ErrantGtidService;
+import org.orchestratoree.refactor.CoMasterService;
+import org.orchestratoree.refactor.MakeCoMasterCommand;
 import org.orchestratoree.refactor.RefactorService;
+import org.orchestratoree.refactor.RelocateReplicasCommand;
+import org.orchestratoree.refactor.ReplicaRelocationService;
+import org.orchestratoree.refactor.SemiSyncCommand;
+import org.orchestratoree.refactor.SemiSyncService;
 import org.orchestratoree.refactor.TopologyCommand;
 import org.orchestratoree.recovery.AckRecoveryCommand;
 import org.orchestratoree.recovery.BeginDowntimeCommand;
@@ -51,6 +57,13 @@ public class NodeCommandApplier implements CommandApplier {
     @Inject
     ClusterAliasService clusterAliases;
     ErrantGtidService errantGtids;
+    @Inject
+
+    SemiSyncService semiSync;
+    @Inject
+    CoMasterService coMasters;
+    @Inject
+    ReplicaRelocationService replicaRelocation;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -89,6 +102,12 @@ public class NodeCommandApplier implements CommandApplier {
             result = clusterAliases.apply(c);
         } else if (command instanceof ErrantGtidCommand<?> c) {
             result = errantGtids.apply(c);
+        } else if (command instanceof SemiSyncCommand c) {
+            result = semiSync.apply(c);
+        } else if (command instanceof MakeCoMasterCommand c) {
+            result = coMasters.apply(c);
+        } else if (command instanceof RelocateReplicasCommand c) {
+            result = replicaRelocation.apply(c);
         } else {
             throw new IllegalArgumentException("no handler for command " + command.name());
         }

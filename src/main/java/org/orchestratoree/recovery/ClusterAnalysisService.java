@@ -13,6 +13,7 @@ import org.orchestratoree.analysis.ReplicationAnalysis;
 import org.orchestratoree.analysis.ReplicationAnalyzer;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.config.DiscoverySettings;
+import org.orchestratoree.config.SemiSyncSettings;
 import org.orchestratoree.discovery.ClusterDirectory;
 import org.orchestratoree.persistence.InstanceRepository;
 import org.orchestratoree.topology.Instance;
@@ -35,6 +36,8 @@ public class ClusterAnalysisService {
     CurrentConfiguration configuration;
     @Inject
     DowntimeService downtimes;
+    @Inject
+    BinlogStandstill standstill;
 
     /** Analyses of every cluster; with {@code includeNoProblem} healthy instances are listed too. */
     public List<ReplicationAnalysis> analyzeAll(boolean includeNoProblem) {
@@ -44,7 +47,7 @@ public class ClusterAnalysisService {
         }
         // aliases only: the instances were just read, and this runs every 100 ms while a master is suspect
         Map<String, String> aliases = clusters.aliasesOf(byCluster);
-        AnalysisContext context = context(includeNoProblem);
+        AnalysisContext context = context(includeNoProblem, byCluster);
         List<ReplicationAnalysis> result = new ArrayList<>();
         byCluster.forEach((name, members) -> result.addAll(analyzer.analyze(
                 new ClusterView(name, aliases.getOrDefault(name, name), members), context)));
@@ -59,13 +62,17 @@ public class ClusterAnalysisService {
         return analyzeAll(includeNoProblem).stream().filter(a -> a.analyzedInstanceKey().equals(key)).toList();
     }
 
-    private AnalysisContext context(boolean includeNoProblem) {
+    private AnalysisContext context(boolean includeNoProblem, Map<String, List<Instance>> byCluster) {
         DiscoverySettings d = configuration.get().discovery();
+        SemiSyncSettings semiSync = configuration.get().semiSync();
         Instant now = Instant.now();
+        List<Instance> all = byCluster.values().stream().flatMap(List::stream).toList();
         AnalysisContext context = AnalysisContext.at(now)
                 .withPollInterval(d.pollInterval())
-                .withThresholds(d.reasonableReplicationLagSeconds(), d.reasonableReplicationLagSeconds())
+                .withThresholds(d.reasonableReplicationLagSeconds(), semiSync.reasonableLockedSemiSyncMasterSeconds())
                 .withDowntimed(downtimes.downtimedKeys(now))
+                .withBinlogUnchangedSince(standstill.observe(all, now))
+                .enforcingExactSemiSyncReplicas(semiSync.enforceExactSemiSyncReplicas())
                 .recoveringNonWriteableMaster(configuration.get().recovery().recoverNonWriteableMaster());
         return includeNoProblem ? context.includingNoProblem() : context;
     }

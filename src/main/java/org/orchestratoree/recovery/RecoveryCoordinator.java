@@ -67,6 +67,10 @@ public class RecoveryCoordinator {
     @Inject
     IntermediateMasterFailover intermediateMasterFailover;
     @Inject
+    CoMasterFailover coMasterFailover;
+    @Inject
+    SemiSyncRecovery semiSyncRecovery;
+    @Inject
     RecoveryJournal journal;
     @Inject
     KvFailoverStep kvStep;
@@ -95,11 +99,20 @@ public class RecoveryCoordinator {
         Configuration config = configuration.get();
         registerDetection(a, config);
         if (!leadership.isLeader() || recoveryState.globalRecoveriesDisabled() || !discovery.firstPassDone()
-                || !RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(),
-                a.clusterAlias())) {
+                || !automatic(type, a, config)) {
             return;
         }
         recover(a, config);
+    }
+
+    /** Cluster filters decide for failed servers; the semi-sync keys decide for semi-sync masters. */
+    private static boolean automatic(RecoveryType type, ReplicationAnalysis a, Configuration config) {
+        if (type == RecoveryType.SEMI_SYNC) {
+            return config.semiSync().enforceExactSemiSyncReplicas()
+                    || config.semiSync().recoverLockedSemiSyncMaster()
+                    && a.analysis() == org.orchestratoree.analysis.AnalysisCode.LockedSemiSyncMaster;
+        }
+        return RecoveryFilters.covers(type.clusterFilters(config.recovery()), a.clusterName(), a.clusterAlias());
     }
 
     /** Runs the recovery of a failed master or intermediate master unless a recent one blocks it; empty when none ran. */
@@ -196,12 +209,14 @@ public class RecoveryCoordinator {
         } else {
             outcome = switch (type) {
                 case MASTER -> promote(uid, a, f, designated);
+                case CO_MASTER -> promoteForCoMaster(uid, a, f, designated);
+                case SEMI_SYNC -> semiSync(uid, a);
                 case INTERMEDIATE_MASTER -> relocateReplicas(uid, a);
                 case NON_WRITEABLE_MASTER -> makeWriteable(uid, a);
             };
         }
         recoveries.resolve(uid, outcome, Instant.now());
-        if (type == RecoveryType.MASTER && outcome.successful() && outcome.successor() != null) {
+        if (type.replacesMaster() && outcome.successful() && outcome.successor() != null) {
             // before the post hooks, so that scripts and proxies follow the new master as soon as possible
             aliasStep.handOver(uid, a.clusterName(), a.clusterAlias(), outcome.successor());
             kvStep.publish(uid, a.clusterAlias(), outcome.successor());
@@ -210,7 +225,8 @@ public class RecoveryCoordinator {
         List<String> post = outcome.successful() ? type.postSuccessHooks(f) : f.postUnsuccessfulFailoverProcesses();
         hooks.run(post, done, false).forEach(h -> journal.step(uid, h.describe()));
         String summary = !outcome.successful() ? "failed: " + String.join("; ", outcome.allErrors())
-                : type == RecoveryType.MASTER ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
+                : type == RecoveryType.SEMI_SYNC ? "switched replicas' semi-sync for " + a.analyzedInstanceKey()
+                : type.replacesMaster() ? "promoted " + outcome.successor() + " to replace " + a.analyzedInstanceKey()
                 : type == RecoveryType.NON_WRITEABLE_MASTER ? "made " + a.analyzedInstanceKey() + " writeable"
                 : "relocated replicas of " + a.analyzedInstanceKey() + " below " + outcome.successor()
                 + (outcome.lostReplicas().isEmpty() ? "" : "; lost " + outcome.lostReplicas());
@@ -221,16 +237,38 @@ public class RecoveryCoordinator {
 
     private RecoveryOutcome promote(String uid, ReplicationAnalysis a, FailoverConfiguration f,
                                     Optional<InstanceKey> designated) {
-        FailoverSettings settings = new FailoverSettings(
+        try {
+            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings(f), designated);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private RecoveryOutcome promoteForCoMaster(String uid, ReplicationAnalysis a, FailoverConfiguration f,
+                                               Optional<InstanceKey> designated) {
+        try {
+            return coMasterFailover.promote(uid, a.analyzedInstanceKey(), settings(f),
+                    f.coMasterRecoveryMustPromoteOtherCoMaster(), designated);
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private RecoveryOutcome semiSync(String uid, ReplicationAnalysis a) {
+        try {
+            return semiSyncRecovery.recover(uid, a.analyzedInstanceKey(),
+                    configuration.get().semiSync().enforceExactSemiSyncReplicas());
+        } catch (RuntimeException e) {
+            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static FailoverSettings settings(FailoverConfiguration f) {
+        return new FailoverSettings(
                 new PromotionConstraints(f.preventCrossDataCenterMasterFailover(), f.preventCrossRegionMasterFailover(),
                         f.failMasterPromotionOnLagMinutes()),
                 f.failMasterPromotionIfSqlThreadNotUpToDate(), f.applyMySqlPromotionAfterMasterFailover(),
                 Duration.ofSeconds(10));
-        try {
-            return masterFailover.promote(uid, a.analyzedInstanceKey(), settings, designated);
-        } catch (RuntimeException e) {
-            return new RecoveryOutcome(false, null, "", List.of(), a.replicas(), List.of(String.valueOf(e.getMessage())));
-        }
     }
 
     /**

@@ -18,12 +18,27 @@ enum RecoveryType {
     MASTER("recover-dead-master", Set.of(AnalysisCode.DeadMaster, AnalysisCode.DeadMasterAndSomeReplicas)),
 
     /**
+     * A dead co-master is replaced by one of its replicas: the other co-master when
+     * CoMasterRecoveryMustPromoteOtherCoMaster is set or the other co-master is writable. Covered by the master
+     * filters and hooks, as in orchestrator.
+     */
+    CO_MASTER("recover-dead-co-master", Set.of(AnalysisCode.DeadCoMaster, AnalysisCode.DeadCoMasterAndSomeReplicas)),
+
+    /**
      * A dead intermediate master's replicas move elsewhere. DeadIntermediateMasterAndReplicas is not here: with
      * every replica unreachable there is nothing to move.
      */
     INTERMEDIATE_MASTER("recover-dead-intermediate-master", Set.of(AnalysisCode.DeadIntermediateMaster,
             AnalysisCode.DeadIntermediateMasterAndSomeReplicas, AnalysisCode.DeadIntermediateMasterWithSingleReplica,
             AnalysisCode.DeadIntermediateMasterWithSingleReplicaFailingToConnect)),
+
+    /**
+     * A semi-sync master short of (or, under EnforceExactSemiSyncReplicas, over) its acknowledging replicas gets
+     * replicas' semi-sync switched. Governed by EnforceExactSemiSyncReplicas / RecoverLockedSemiSyncMaster rather
+     * than by cluster filters, as in orchestrator.
+     */
+    SEMI_SYNC("recover-semi-sync-master", Set.of(AnalysisCode.LockedSemiSyncMaster,
+            AnalysisCode.MasterWithTooManySemiSyncReplicas)),
 
     /**
      * A read-only master is made writable (RecoverNonWriteableMaster). Not held back by cluster filters: the
@@ -47,11 +62,16 @@ enum RecoveryType {
         return auditType;
     }
 
+    /** Whether the recovery replaces the cluster's writer, so that the alias and the KV stores follow. */
+    boolean replacesMaster() {
+        return this == MASTER || this == CO_MASTER;
+    }
+
     List<String> clusterFilters(RecoverySettings recovery) {
         return switch (this) {
-            case MASTER -> recovery.recoverMasterClusterFilters();
+            case MASTER, CO_MASTER -> recovery.recoverMasterClusterFilters();
             case INTERMEDIATE_MASTER -> recovery.recoverIntermediateMasterClusterFilters();
-            case NON_WRITEABLE_MASTER -> List.of("*");
+            case SEMI_SYNC, NON_WRITEABLE_MASTER -> List.of("*");
         };
     }
 
@@ -63,9 +83,9 @@ enum RecoveryType {
     /** The type's own hooks first, then PostFailoverProcesses, as orchestrator runs them. */
     List<String> postSuccessHooks(FailoverConfiguration f) {
         List<String> own = switch (this) {
-            case MASTER -> f.postMasterFailoverProcesses();
+            case MASTER, CO_MASTER -> f.postMasterFailoverProcesses();
             case INTERMEDIATE_MASTER -> f.postIntermediateMasterFailoverProcesses();
-            case NON_WRITEABLE_MASTER -> List.of();
+            case SEMI_SYNC, NON_WRITEABLE_MASTER -> List.of();
         };
         return Stream.concat(own.stream(), f.postFailoverProcesses().stream()).toList();
     }

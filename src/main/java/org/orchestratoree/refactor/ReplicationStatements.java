@@ -30,6 +30,8 @@ public interface ReplicationStatements {
 
     String stopIoThread();
 
+    String startIoThread();
+
     String resetReplicaAll();
 
     /**
@@ -95,6 +97,11 @@ public interface ReplicationStatements {
         }
 
         @Override
+        public String startIoThread() {
+            return "START SLAVE IO_THREAD";
+        }
+
+        @Override
         public String resetReplicaAll() {
             return "RESET SLAVE ALL";
         }
@@ -121,6 +128,11 @@ public interface ReplicationStatements {
         @Override
         public String stopIoThread() {
             return "STOP REPLICA IO_THREAD";
+        }
+
+        @Override
+        public String startIoThread() {
+            return "START REPLICA IO_THREAD";
         }
 
         @Override

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.orchestratoree.discovery.probe.ConnectionFactory;
 import org.orchestratoree.discovery.probe.MariaDbConnectionFactory;
 import org.orchestratoree.discovery.probe.ProbeSettings;
@@ -20,6 +22,7 @@ import org.orchestratoree.discovery.probe.TopologyConnections;
 import org.orchestratoree.topology.Flavor;
 import org.orchestratoree.topology.InstanceKey;
 import org.orchestratoree.topology.ReplicaStatus;
+import org.orchestratoree.topology.ReplicationThreadState;
 import org.orchestratoree.topology.ServerVersion;
 
 /**
@@ -60,6 +63,27 @@ public final class TopologyOperations implements AutoCloseable {
     public void setReadOnly(InstanceKey key, boolean readOnly) {
         boolean hasSuperReadOnly = !query(key, "SHOW GLOBAL VARIABLES LIKE 'super_read_only'").isEmpty();
         for (String statement : ReplicationStatements.readOnly(readOnly, hasSuperReadOnly)) {
+            execute(key, statement);
+        }
+    }
+
+    /**
+     * Switches semi-sync on one side of the server, under the variable name of whichever implementation it has,
+     * restarting a replica's IO thread that is running or connecting so that the change takes effect.
+     */
+    public void setSemiSync(InstanceKey key, SemiSyncCommand.Side side, boolean enable) {
+        ServerVersion version = version(key);
+        Set<String> variables = query(key, "SHOW GLOBAL VARIABLES LIKE 'rpl_semi_sync_%'").stream()
+                .map(row -> caseInsensitive(row).get("Variable_name")).collect(Collectors.toSet());
+        boolean ioThreadActive = false;
+        if (side == SemiSyncCommand.Side.REPLICA) {
+            ReplicationDialect dialect = ReplicationDialect.forVersion(version);
+            ReplicaStatus status = dialect.toReplicaStatus(dialect.defaultChannel(query(key, dialect.replicaStatusQuery())));
+            ioThreadActive = status != null && status.ioThread() != ReplicationThreadState.STOPPED
+                    && status.ioThread() != ReplicationThreadState.NO_THREAD;
+        }
+        for (String statement : SemiSyncStatements.statements(side, enable, variables, ioThreadActive,
+                ReplicationStatements.forVersion(version), key)) {
             execute(key, statement);
         }
     }
@@ -111,9 +135,45 @@ public final class TopologyOperations implements AutoCloseable {
         }
     }
 
-    /** The replication user this server itself is configured with (SHOW SLAVE STATUS), or "" when none. */
+    /**
+     * Makes a master replicate from one of its own replicas, by GTID, and starts it: the master half of a
+     * co-master pair. On MariaDB the master's gtid_slave_pos is first set to its own binlog position when it
+     * has no replication of its own, so that it asks the new master only for what it has not written itself.
+     *
+     * @param user blank to keep the credentials the server has
+     */
+    public void replicateFromReplica(InstanceKey master, InstanceKey replica, String user, String password,
+                                     boolean masterWasReplica) {
+        ReplicationStatements statements = statements(master);
+        if (masterWasReplica) {
+            execute(master, statements.stopReplica());
+        }
+        if (version(master).flavor() == Flavor.MARIADB && !masterWasReplica) {
+            execute(master, "SET GLOBAL gtid_slave_pos = @@global.gtid_binlog_pos");
+        }
+        execute(master, statements.changeMasterTo(replica, user, password));
+        execute(master, statements.startReplica());
+    }
+
+    /**
+     * The user and password of the server's own replication, when the server keeps them in a table
+     * (MySQL's master_info_repository=TABLE): empty otherwise, or when the table cannot be read.
+     */
+    public java.util.Optional<String[]> storedReplicationCredentials(InstanceKey key) {
+        try {
+            return query(key, "SELECT User_name, User_password FROM mysql.slave_master_info LIMIT 1").stream()
+                    .findFirst().map(TopologyOperations::caseInsensitive)
+                    .filter(row -> !row.getOrDefault("User_name", "").isBlank())
+                    .map(row -> new String[] {row.get("User_name"), row.getOrDefault("User_password", "")});
+        } catch (TopologyOperationException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The replication user the server is configured with (Master_User), or "" when it is not a replica. */
     public String replicationUser(InstanceKey key) {
-        ReplicationDialect dialect = ReplicationDialect.forVersion(version(key));
+        ServerVersion version = version(key);
+        ReplicationDialect dialect = ReplicationDialect.forVersion(version);
         Map<String, String> row = dialect.defaultChannel(query(key, dialect.replicaStatusQuery()));
         if (row == null) {
             return "";

@@ -144,6 +144,36 @@ class MasterAnalysisTest {
                 masterWith(2).with(M, n -> n.semiSync(lockedSemiSync())).analysisOf(M, ctx).analysis());
     }
 
+    /** MariaDB: built-in semi-sync has no wait count setting, so the probe reports 1; no replica acknowledges. */
+    @Test
+    void lockedSemiSyncMasterOnMariaDbWaitsForOneReplica() {
+        SemiSyncState mariaDb = new SemiSyncState(true, false, true, false, 0, 1, 20_000L);
+        AnalysisContext ctx = AnalysisContext.at(NOW).withThresholds(10, 3)
+                .withBinlogUnchangedSince(Map.of(InstanceKey.parse(M), NOW.minusSeconds(4)));
+        assertEquals(LockedSemiSyncMasterHypothesis,
+                masterWith(2).with(M, n -> n.semiSync(mariaDb)).analysisOf(M).analysis());
+        assertEquals(LockedSemiSyncMaster, masterWith(2).with(M, n -> n.semiSync(mariaDb)).analysisOf(M, ctx).analysis());
+    }
+
+    @Test
+    void semiSyncMasterThatFellBackToAsyncIsNotLocked() {
+        SemiSyncState fellBack = new SemiSyncState(true, false, false, false, 0, 1, 20_000L);
+        assertEquals(NoProblem, masterWith(2).with(M, n -> n.semiSync(fellBack)).analysisOf(M).analysis());
+    }
+
+    @Test
+    void tooManySemiSyncReplicasOnlyWhenExactReplicasAreEnforced() {
+        SemiSyncState three = new SemiSyncState(true, false, true, false, 3, 2, 20_000L);
+        assertEquals(NoProblem, masterWith(3).with(M, n -> n.semiSync(three)).analysisOf(M).analysis());
+        ReplicationAnalysis a = masterWith(3).with(M, n -> n.semiSync(three))
+                .analysisOf(M, AnalysisContext.at(NOW).enforcingExactSemiSyncReplicas(true));
+        assertEquals(AnalysisCode.MasterWithTooManySemiSyncReplicas, a.analysis());
+        assertTrue(a.actionable());
+        SemiSyncState exact = new SemiSyncState(true, false, true, false, 2, 2, 20_000L);
+        assertEquals(NoProblem, masterWith(3).with(M, n -> n.semiSync(exact))
+                .analysisOf(M, AnalysisContext.at(NOW).enforcingExactSemiSyncReplicas(true)).analysis());
+    }
+
     /** Semi-sync still on, waiting for two acknowledgements, only one semi-sync replica connected. */
     static SemiSyncState lockedSemiSync() {
         return new SemiSyncState(true, false, true, false, 1, 2, 86_400_000L);
