@@ -55,8 +55,13 @@ final class OrchestratorNode implements AutoCloseable {
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
-        // a bound, not a wait: on a loaded machine Payara Micro alone may take over a minute to start
-        node.awaitApi(Duration.ofSeconds(180));
+        try {
+            // a bound, not a wait: on a loaded machine Payara Micro alone may take over a minute to start
+            node.awaitApi(Duration.ofSeconds(180));
+        } catch (AssertionError | RuntimeException e) {
+            node.close(); // the test never gets hold of this node: stop it here, or it outlives the test
+            throw e;
+        }
         return node;
     }
 
