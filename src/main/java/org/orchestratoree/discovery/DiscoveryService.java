@@ -95,6 +95,19 @@ public class DiscoveryService {
      * Re-probes instances a recovery or a topology change just touched, so that reads show the new state at
      * once. A probe that fails here changes nothing: the instance's next poll records it as usual.
      */
+    /**
+     * Re-probes an instance after a change made to it, so the answer shows the change; a failed probe is logged
+     * and answered empty, since the change itself stands.
+     */
+    public Optional<Instance> reprobeAfter(String change, InstanceKey key) {
+        try {
+            return Optional.ofNullable(refresh(key));
+        } catch (ProbeException e) {
+            LOG.warning("re-probe of " + key + " after " + change + " failed: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     public void refreshQuietly(Collection<InstanceKey> keys) {
         for (InstanceKey key : keys) {
             try {

@@ -72,8 +72,8 @@ public class CoMasterService {
         } catch (TopologyOperationException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }
-        refresh(master.key());
-        Instance changed = Optional.ofNullable(refresh(key)).orElse(instance);
+        discovery.reprobeAfter("make-co-master", master.key());
+        Instance changed = discovery.reprobeAfter("make-co-master", key).orElse(instance);
         audit.append("make-co-master", key, changed.clusterName(), key + " made co-master of " + master.key());
         return changed;
     }
@@ -132,15 +132,6 @@ public class CoMasterService {
 
     private Instance known(InstanceKey key) {
         return instances.find(key).orElseThrow(() -> refused("Cannot read instance: " + key));
-    }
-
-    private Instance refresh(InstanceKey key) {
-        try {
-            return discovery.refresh(key);
-        } catch (ProbeException e) {
-            LOG.warning("re-probe after make-co-master failed: " + e.getMessage());
-            return null;
-        }
     }
 
     private static CommandFailedException refused(String message) {

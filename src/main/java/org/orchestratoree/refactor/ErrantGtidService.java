@@ -217,7 +217,7 @@ public class ErrantGtidService {
             gtids.injectEmptyTransaction(master.key(), gtid);
             count++;
         }
-        refresh(master.key());
+        discovery.reprobeAfter("an errant-GTID operation", master.key());
         Instance after = reprobe(key);
         audit.append(op, key, after.clusterName(), "injected " + count + " empty transactions on " + master.key());
         return new ErrantGtidCommand.EmptyInjection(after, master.key(), count);
@@ -257,17 +257,7 @@ public class ErrantGtidService {
     }
 
     private Instance reprobe(InstanceKey key) {
-        Instance fresh = refresh(key);
-        return fresh != null ? fresh : known(key);
-    }
-
-    private Instance refresh(InstanceKey key) {
-        try {
-            return discovery.refresh(key);
-        } catch (ProbeException e) {
-            LOG.warning("re-probe after an errant-GTID operation failed: " + e.getMessage());
-            return null;
-        }
+        return discovery.reprobeAfter("an errant-GTID operation", key).orElseGet(() -> known(key));
     }
 
     private Instance known(InstanceKey key) {

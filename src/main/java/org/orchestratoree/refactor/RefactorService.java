@@ -198,20 +198,10 @@ public class RefactorService {
     private Instance reprobe(InstanceKey changed, InstanceKey... others) {
         for (InstanceKey other : others) {
             if (other != null && !other.equals(changed)) {
-                refresh(other);
+                discovery.reprobeAfter("a topology change", other);
             }
         }
-        Instance fresh = refresh(changed);
-        return fresh != null ? fresh : known(changed);
-    }
-
-    private Instance refresh(InstanceKey key) {
-        try {
-            return discovery.refresh(key);
-        } catch (ProbeException e) {
-            LOG.warning("re-probe after a topology change failed: " + e.getMessage());
-            return null;
-        }
+        return discovery.reprobeAfter("a topology change", changed).orElseGet(() -> known(changed));
     }
 
     private static CommandFailedException refused(String message) {

@@ -45,20 +45,10 @@ public class SemiSyncService {
         } catch (TopologyOperationException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }
-        Instance changed = refresh(instance);
+        Instance changed = discovery.reprobeAfter("a semi-sync change", instance.key()).orElse(instance);
         audit.append(command.name(), command.key(), changed.clusterName(), "semi-sync " + command.side().word()
                 + " set to " + command.enable() + " on " + command.key());
         return changed;
-    }
-
-    private Instance refresh(Instance instance) {
-        try {
-            Instance fresh = discovery.refresh(instance.key());
-            return fresh != null ? fresh : instance;
-        } catch (ProbeException e) {
-            LOG.warning("re-probe after a semi-sync change failed: " + e.getMessage());
-            return instance;
-        }
     }
 
     private static CommandFailedException refused(String message) {
