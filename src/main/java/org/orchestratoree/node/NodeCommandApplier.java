@@ -56,9 +56,9 @@ public class NodeCommandApplier implements CommandApplier {
     KvWriter kvWriter;
     @Inject
     ClusterAliasService clusterAliases;
+    @Inject
     ErrantGtidService errantGtids;
     @Inject
-
     SemiSyncService semiSync;
     @Inject
     CoMasterService coMasters;
