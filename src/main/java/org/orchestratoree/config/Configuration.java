@@ -13,6 +13,7 @@ public record Configuration(
         RecoverySettings recovery,
         FailoverConfiguration failover,
         KvSettings kv,
+        RaftSettings raft,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys) {
 

@@ -44,7 +44,8 @@ public final class ConfigurationReader {
             "PreGracefulTakeoverProcesses", "PostGracefulTakeoverProcesses", "MySQLReplicaUser", "MySQLReplicaPassword",
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
-            "KVPeriodicCheckSeconds");
+            "KVPeriodicCheckSeconds", "RaftEnabled", "RaftDataDir", "RaftBind", "RaftAdvertise", "DefaultRaftPort",
+            "RaftNodes", "HTTPAdvertise");
 
     private final Config config;
 
@@ -55,13 +56,15 @@ public final class ConfigurationReader {
     public Configuration read(Path file, Set<String> fileKeys) {
         Set<String> unused = new LinkedHashSet<>(fileKeys);
         unused.removeAll(USED_KEYS);
+        ListenAddress listen = ListenAddress.parse(string("ListenAddress", ":3000"));
         return new Configuration(file,
-                ListenAddress.parse(string("ListenAddress", ":3000")),
+                listen,
                 backend(),
                 discovery(),
                 recovery(),
                 failover(),
                 kv(),
+                raft(listen),
                 stringMap("ClusterNameToAlias"),
                 unused);
     }
@@ -157,6 +160,14 @@ public final class ConfigurationReader {
                 integer("ConsulMaxKVsPerTransaction", 5, 5, 64),
                 bool("ConsulCrossDataCenterDistribution", false),
                 integer("KVPeriodicCheckSeconds", 60, 1, 86400));
+    }
+
+    private RaftSettings raft(ListenAddress listen) {
+        String defaultHttp = "http://" + (listen.host().isEmpty() ? "127.0.0.1" : listen.host()) + ":" + listen.port();
+        return RaftSettings.of(bool("RaftEnabled", false), string("RaftDataDir", ""),
+                string("RaftBind", "127.0.0.1"), raw("RaftAdvertise"),
+                integer("DefaultRaftPort", RaftSettings.DEFAULT_RAFT_PORT, 1, 65535), stringList("RaftNodes"),
+                string("HTTPAdvertise", defaultHttp));
     }
 
     /**
