@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.orchestratoree.config.ConfigurationException;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.discovery.DiscoveryMetrics;
+import org.orchestratoree.ha.ConsensusGroup;
 import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.ha.NodeIdentity;
 import org.orchestratoree.node.NodeHeartbeat;
@@ -79,6 +80,13 @@ public class StatusResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.createValue("Not leader")).build();
     }
 
+    /** Orchestrator's leader check that a healthy follower forwards to the leader (not node-local). */
+    @GET
+    @jakarta.ws.rs.Path("routed-leader-check")
+    public Response routedLeaderCheck() {
+        return leaderCheck("404");
+    }
+
     @GET
     @jakarta.ws.rs.Path("health")
     public Response health() {
@@ -108,6 +116,7 @@ public class StatusResource {
         } catch (RuntimeException e) {
             error = error == null ? e.getMessage() : error;
         }
+        Optional<ConsensusGroup> group = leadership.consensus();
         JsonObjectBuilder active = Json.createObjectBuilder().add("Hostname", hostname).add("Token", heartbeat.token())
                 .add("AppVersion", NodeHeartbeat.APP_VERSION);
         return Json.createObjectBuilder()
@@ -118,11 +127,15 @@ public class StatusResource {
                 .add("ActiveNode", active)
                 .add("Error", error == null ? JsonValue.NULL : Json.createValue(error))
                 .add("AvailableNodes", available)
-                .add("RaftLeader", "")
-                .add("IsRaftLeader", false)
-                .add("RaftLeaderURI", "")
-                .add("RaftAdvertise", "")
-                .add("RaftHealthyMembers", JsonValue.NULL)
+                .add("RaftLeader", group.flatMap(ConsensusGroup::leaderAddress).orElse(""))
+                .add("IsRaftLeader", group.isPresent() && leadership.isLeader())
+                .add("RaftLeaderURI", group.flatMap(ConsensusGroup::leaderUri).orElse(""))
+                .add("RaftAdvertise", group.map(ConsensusGroup::advertise).orElse(""))
+                .add("RaftHealthyMembers", group.<JsonValue>map(g -> {
+                    JsonArrayBuilder members = Json.createArrayBuilder();
+                    g.healthyMembers().forEach(members::add);
+                    return members.build();
+                }).orElse(JsonValue.NULL))
                 .build();
     }
 

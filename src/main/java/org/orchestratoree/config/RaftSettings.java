@@ -72,6 +72,11 @@ public record RaftSettings(
         return new RaftSettings(enabled, dataDir, bind, advertise, defaultPort, nodes, httpAdvertise(httpAdvertise));
     }
 
+    /** A member's address as given to raft-add-peer, normalised like a RaftNodes entry. */
+    public static String normalise(String text, int defaultPort) {
+        return address("address", text, defaultPort);
+    }
+
     /** {@code host} or {@code host:port}; a bare IPv6 address needs brackets to carry a port. */
     static String address(String key, String text, int defaultPort) {
         String t = text == null ? "" : text.strip();

@@ -22,4 +22,22 @@ public interface Leadership {
     <R> R publish(Command<R> command);
 
     MembershipHealth health();
+
+    /** Joins the HA group at start-up, once the backend is open; a node that cannot join stops. */
+    default void join() {
+    }
+
+    /** Leaves the group at shutdown. */
+    default void leave() {
+    }
+
+    /** The URL of the leader's API, for a follower to forward requests to; empty when unknown or alone. */
+    default Optional<String> leaderUri() {
+        return Optional.empty();
+    }
+
+    /** The consensus group, when this strategy runs one. */
+    default Optional<ConsensusGroup> consensus() {
+        return Optional.empty();
+    }
 }
