@@ -14,6 +14,7 @@ public record Configuration(
         FailoverConfiguration failover,
         KvSettings kv,
         RaftSettings raft,
+        ElectionSettings election,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys) {
 

@@ -45,7 +45,7 @@ public final class ConfigurationReader {
             "KVClusterMasterPrefix", "ZkAddress", "ConsulAddress", "ConsulScheme", "ConsulAclToken",
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
             "KVPeriodicCheckSeconds", "RaftEnabled", "RaftDataDir", "RaftBind", "RaftAdvertise", "DefaultRaftPort",
-            "RaftNodes", "HTTPAdvertise");
+            "RaftNodes", "HTTPAdvertise", "ActiveNodeExpireSeconds");
 
     private final Config config;
 
@@ -65,6 +65,9 @@ public final class ConfigurationReader {
                 failover(),
                 kv(),
                 raft(listen),
+                // one second is the renewal period itself: any late renewal would hand the lead over
+                new ElectionSettings(integer("ActiveNodeExpireSeconds", ElectionSettings.DEFAULT_EXPIRE_SECONDS, 2,
+                        3600)),
                 stringMap("ClusterNameToAlias"),
                 unused);
     }

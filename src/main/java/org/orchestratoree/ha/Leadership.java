@@ -40,4 +40,27 @@ public interface Leadership {
     default Optional<ConsensusGroup> consensus() {
         return Optional.empty();
     }
+
+    /** The leading node's identity, when this strategy elects one through shared state. */
+    default Optional<ActiveNode> activeNode() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether load balancers should send this node requests ({@code /health/ready}); a member that cannot
+     * take part in its group is not.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Takes the lead now (grab-election), where the strategy allows it. */
+    default void grabElection() {
+        throw new CommandFailedException("grab-election is not supported by this HA mode");
+    }
+
+    /** Gives the lead up so that the group elects again (reelect), where the strategy allows it. */
+    default void reelect() {
+        throw new CommandFailedException("reelect is not supported by this HA mode");
+    }
 }

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.orchestratoree.discovery.DiscoveryService;
+import org.orchestratoree.ha.Leadership;
+import org.orchestratoree.ha.MembershipHealth;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
 
@@ -21,6 +23,8 @@ public class ReadinessCheck implements HealthCheck {
     BackendProducer backend;
     @Inject
     DiscoveryService discovery;
+    @Inject
+    Leadership leadership;
 
     @Override
     public HealthCheckResponse call() {
@@ -31,10 +35,15 @@ public class ReadinessCheck implements HealthCheck {
             backendUp = false;
         }
         boolean firstPass = discovery.firstPassDone();
+        // a member that cannot take part in its HA group (its backend outside the Galera Primary component, ...)
+        boolean member = leadership.ready();
+        MembershipHealth group = leadership.health();
         return HealthCheckResponse.named("orchestrator-ee")
-                .status(backendUp && firstPass)
+                .status(backendUp && firstPass && member)
                 .withData("backend", backendUp ? "reachable" : "unreachable")
                 .withData("firstDiscoveryPass", firstPass ? "done" : "pending")
+                .withData("haStrategy", group.strategy())
+                .withData("haMember", member ? "healthy" : group.problem())
                 .build();
     }
 }

@@ -23,7 +23,7 @@ public final class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     static final List<String> VERSIONS = List.of("V1__core.sql", "V2__downtime_candidates_recovery.sql",
-            "V3__kv_store.sql");
+            "V3__kv_store.sql", "V9__active_node.sql");
 
     private final Backend backend;
 
