@@ -152,6 +152,12 @@ final class OrchestratorNode implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9} of the node's JVM (the launcher execs it, so this is the process the test started). */
+    void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
