@@ -16,7 +16,7 @@ final class Galera {
         String dir = System.getProperty("galera.dir", "");
         if (dir.isBlank()) {
             String sandbox = System.getProperty("sandbox.dir", "");
-            dir = sandbox.isBlank() ? "/tmp/orchestrator-ee-galera-it" : sandbox + "-galera";
+            dir = sandbox.isBlank() ? "/tmp/orchestrator-ee-galera" : sandbox + "-galera";
         }
         env = Map.of("GALERA_DIR", dir, "GALERA_PORT_BASE", String.valueOf(portBase));
     }

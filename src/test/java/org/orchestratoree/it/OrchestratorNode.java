@@ -49,12 +49,24 @@ final class OrchestratorNode implements AutoCloseable {
      * --clear-groups}), so the JVM keeps the process id the test holds.
      */
     static OrchestratorNode start(int port, String configJson, List<String> wrapper) throws IOException {
+        return start(port, configJson, wrapper, Duration.ofSeconds(90));
+    }
+
+    /** Starts a node and waits up to {@code timeout} for its API (several JVMs starting at once take longer). */
+    static OrchestratorNode start(int port, String configJson, List<String> wrapper, Duration timeout)
+            throws IOException {
         Path dir = Files.createTempDirectory("orchestrator-ee-it-" + port + "-");
         Path config = dir.resolve("orchestrator.conf.json");
         Files.writeString(config, configJson.replace(NODE_DIR, dir.toString()));
         Process process = launch(config, dir, wrapper);
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
-        node.awaitApi(Duration.ofSeconds(90));
+        try {
+            node.awaitApi(timeout);
+        } catch (AssertionError | IOException e) {
+            // a node that never came up must not stay behind holding its port
+            node.close();
+            throw e;
+        }
         return node;
     }
 

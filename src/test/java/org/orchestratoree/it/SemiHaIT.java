@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 class SemiHaIT {
 
     private static final int HTTP_BASE = Integer.getInteger("semiha.httpBase", 4720);
+    /** Start-up on a busy 2-core machine, with other JVMs starting beside it. */
+    private static final Duration STARTUP = Duration.ofSeconds(240);
     private final Sandbox.Site sandbox = Sandbox.site();
     private final List<OrchestratorNode> nodes = new ArrayList<>();
 
@@ -42,10 +44,10 @@ class SemiHaIT {
     void start() throws IOException {
         sandbox.freshBackend();
         sandbox.recreate();
-        nodes.add(OrchestratorNode.start(HTTP_BASE + 1, config(1)));
+        nodes.add(OrchestratorNode.start(HTTP_BASE + 1, config(1), List.of(), STARTUP));
         nodes.add(CompletableFuture.supplyAsync(() -> {
             try {
-                return OrchestratorNode.start(HTTP_BASE + 2, config(2));
+                return OrchestratorNode.start(HTTP_BASE + 2, config(2), List.of(), STARTUP);
             } catch (IOException e) {
                 throw new AssertionError(e);
             }

@@ -39,6 +39,8 @@ class SharedBackendGroupIT {
 
     private static final int HTTP_BASE = Integer.getInteger("galera.httpBase", 4710);
     private static final int EXPIRE_SECONDS = 3;
+    /** Start-up on a busy 2-core machine, with other JVMs starting beside it. */
+    private static final Duration STARTUP = Duration.ofSeconds(240);
     private final Sandbox.Site sandbox = Sandbox.site();
     private final Galera galera = new Galera();
     /** Node N (1..3) at index N-1; null once a scenario killed it. */
@@ -64,7 +66,7 @@ class SharedBackendGroupIT {
         galera.up();
         sandbox.recreate();
         // the first node migrates the schema alone, the two others start together
-        nodes.add(OrchestratorNode.start(HTTP_BASE + 1, config(1)));
+        nodes.add(OrchestratorNode.start(HTTP_BASE + 1, config(1), List.of(), STARTUP));
         CompletableFuture<OrchestratorNode> second = CompletableFuture.supplyAsync(() -> startNode(2));
         CompletableFuture<OrchestratorNode> third = CompletableFuture.supplyAsync(() -> startNode(3));
         nodes.add(second.join());
@@ -77,7 +79,7 @@ class SharedBackendGroupIT {
 
     private OrchestratorNode startNode(int n) {
         try {
-            return OrchestratorNode.start(HTTP_BASE + n, config(n));
+            return OrchestratorNode.start(HTTP_BASE + n, config(n), List.of(), STARTUP);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
