@@ -94,7 +94,8 @@ public class StatusResource {
     public Response health() {
         String error = heartbeat.lastError();
         MembershipHealth group = leadership.health();
-        if (error == null && !group.healthy()) {
+        if (!group.healthy()) {
+            // the group's reason (no Primary component, ...) says more than the failed write it causes
             error = group.problem();
         }
         JsonObject details = healthStatus(error);

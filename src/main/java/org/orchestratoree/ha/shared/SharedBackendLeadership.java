@@ -175,7 +175,8 @@ public class SharedBackendLeadership implements Leadership {
     /** A row whose lease has run out by the backend's clock names nobody. */
     private Optional<ActiveNodeRow> currentRow() {
         ActiveNodeRow row = lastRow;
-        if (row == null || row.token().isEmpty() || row.lastSeenActive() < row.backendNow() - expireMillis) {
+        // a row this node could not read again for a whole lease says nothing about who leads now
+        if (row == null || System.nanoTime() - lastContactNanos > lease.expireNanos() || row.token().isEmpty() || row.lastSeenActive() < row.backendNow() - expireMillis) {
             return Optional.empty();
         }
         return Optional.of(row);
