@@ -177,11 +177,14 @@ class SharedBackendGroupIT {
     }
 
     @Test
-    @Order(2)
+    @Order(4)
     void withoutGaleraQuorumNobodyLeadsOrRecoversAndTheApiSaysWhy() {
         int leader = awaitOneLeader(Duration.ofSeconds(20));
+        int recordedBefore = recoveryCount(leader);
+        // every Galera node but the leader's: the leader's is left alone, outside any Primary component
+        List<Integer> lost = IntStream.rangeClosed(1, 3).filter(n -> n != leader).boxed().toList();
         List<Integer> others = alive().stream().filter(n -> n != leader).toList();
-        others.forEach(galera::kill);
+        lost.forEach(galera::kill);
         OrchestratorNode.awaitTrue(Duration.ofSeconds(EXPIRE_SECONDS + 5L), "no node leads without quorum",
                 () -> leaders().isEmpty());
         JsonObject h = health(leader);
@@ -211,12 +214,16 @@ class SharedBackendGroupIT {
         sandbox.start(sandbox.port(1));
         OrchestratorNode.awaitTrue(Duration.ofSeconds(30), "the replicas replicate from the restarted master",
                 () -> IntStream.rangeClosed(2, 4).allMatch(m -> sandbox.replicatesFrom(sandbox.port(m), sandbox.port(1))));
-        others.forEach(galera::start);
+        lost.forEach(galera::start);
         awaitOneLeader(Duration.ofSeconds(30));
         OrchestratorNode.awaitTrue(Duration.ofSeconds(30), "every node is healthy again",
                 () -> alive().stream().allMatch(n -> "OK".equals(health(n).getString("Code"))));
-        String recoveries = nodes.get(leader - 1).get("/api/audit-recovery").body();
-        assertEquals("[]", recoveries.strip(), "no recovery was recorded: " + recoveries);
+        assertEquals(recordedBefore, recoveryCount(leader), "no recovery was recorded");
+    }
+
+    private int recoveryCount(int n) {
+        String body = nodes.get(n - 1).get("/api/audit-recovery").body();
+        return json("{\"r\":" + body + "}").getJsonArray("r").size();
     }
 
     @Test
@@ -244,7 +251,7 @@ class SharedBackendGroupIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aKilledLeaderIsReplacedWithinTheLeaseExpiryPlusOneSecond() throws InterruptedException {
         int leader = awaitOneLeader(Duration.ofSeconds(20));
         Instant killed = Instant.now();
@@ -268,7 +275,7 @@ class SharedBackendGroupIT {
     }
 
     @Test
-    @Order(5)
+    @Order(2)
     void aMasterKilledWhileTheLeadMovesIsFailedOverExactlyOnce() throws InterruptedException {
         int leader = awaitOneLeader(Duration.ofSeconds(20));
         int survivor = alive().stream().filter(n -> n != leader).findFirst().orElseThrow();
@@ -297,5 +304,10 @@ class SharedBackendGroupIT {
         assertEquals(1, ofMaster.size(), "one recovery record of the dead master: " + recoveries);
         assertEquals(Map.of("successor", promoted), Map.of("successor", recoveries.get(0).asJsonObject()
                 .getJsonObject("SuccessorKey").getInt("Port")));
+        // the scenarios after this one start from the sandbox's first shape again
+        sandbox.recreate();
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(60), "the nodes see the recreated sandbox's master",
+                () -> alive().stream().allMatch(n -> nodes.get(n - 1).client("-c", "which-cluster-master", "-i",
+                        sandbox.key(2)).out().equals(sandbox.key(1))));
     }
 }
