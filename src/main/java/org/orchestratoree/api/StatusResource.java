@@ -18,6 +18,9 @@ import java.util.Optional;
 import org.orchestratoree.config.ConfigurationException;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.discovery.DiscoveryMetrics;
+import org.orchestratoree.ha.ActiveNode;
+import org.orchestratoree.ha.ConsensusGroup;
+import org.orchestratoree.ha.MembershipHealth;
 import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.ha.NodeIdentity;
 import org.orchestratoree.node.NodeHeartbeat;
@@ -79,13 +82,25 @@ public class StatusResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Json.createValue("Not leader")).build();
     }
 
+    /** Orchestrator's leader check that a healthy follower forwards to the leader (not node-local). */
+    @GET
+    @jakarta.ws.rs.Path("routed-leader-check")
+    public Response routedLeaderCheck() {
+        return leaderCheck("404");
+    }
+
     @GET
     @jakarta.ws.rs.Path("health")
     public Response health() {
         String error = heartbeat.lastError();
+        MembershipHealth group = leadership.health();
+        if (!group.healthy()) {
+            // the group's reason (no Primary component, ...) says more than the failed write it causes
+            error = group.problem();
+        }
         JsonObject details = healthStatus(error);
-        if (error != null || !leadership.health().healthy()) {
-            return Envelope.error(500, "Application node is unhealthy " + (error == null ? "" : error), details);
+        if (error != null) {
+            return Envelope.error(500, "Application node is unhealthy: " + error, details);
         }
         return Envelope.ok("Application node is healthy", details);
     }
@@ -103,13 +118,23 @@ public class StatusResource {
             nodeHealth.activeSince(System.currentTimeMillis() - 5_000).forEach(n -> available.add(
                     Json.createObjectBuilder().add("Hostname", n.hostname()).add("Token", n.token())
                             .add("AppVersion", n.appVersion())
+                            .add("FirstSeenActive", Instant.ofEpochMilli(n.firstSeenActive()).toString())
+                            .add("LastSeenActive", Instant.ofEpochMilli(n.lastSeenActive()).toString())
+                            .add("ExtraInfo", "").add("Command", "")
                             .add("LastReported", Instant.ofEpochMilli(n.lastSeenActive()).toString())
-                            .add("DBBackend", n.dbBackend())));
+                            .add("DBBackend", n.dbBackend())
+                            .add("HTTPAdvertise", n.httpAddress())));
         } catch (RuntimeException e) {
             error = error == null ? e.getMessage() : error;
         }
-        JsonObjectBuilder active = Json.createObjectBuilder().add("Hostname", hostname).add("Token", heartbeat.token())
-                .add("AppVersion", NodeHeartbeat.APP_VERSION);
+        Optional<ConsensusGroup> group = leadership.consensus();
+        JsonObjectBuilder active = leadership.activeNode().map(StatusResource::activeNode)
+                .orElseGet(() -> leadership.isLeader() || group.isPresent()
+                        ? Json.createObjectBuilder().add("Hostname", group.isPresent()
+                                ? group.get().leaderAddress().orElse("") : hostname)
+                                .add("Token", group.isPresent() ? "" : heartbeat.token())
+                                .add("AppVersion", NodeHeartbeat.APP_VERSION)
+                        : Json.createObjectBuilder().add("Hostname", "").add("Token", "").add("AppVersion", ""));
         return Json.createObjectBuilder()
                 .add("Healthy", error == null)
                 .add("Hostname", hostname)
@@ -118,12 +143,42 @@ public class StatusResource {
                 .add("ActiveNode", active)
                 .add("Error", error == null ? JsonValue.NULL : Json.createValue(error))
                 .add("AvailableNodes", available)
-                .add("RaftLeader", "")
-                .add("IsRaftLeader", false)
-                .add("RaftLeaderURI", "")
-                .add("RaftAdvertise", "")
-                .add("RaftHealthyMembers", JsonValue.NULL)
+                .add("RaftLeader", group.flatMap(ConsensusGroup::leaderAddress).orElse(""))
+                .add("IsRaftLeader", group.isPresent() && leadership.isLeader())
+                .add("RaftLeaderURI", group.flatMap(ConsensusGroup::leaderUri).orElse(""))
+                .add("RaftAdvertise", group.map(ConsensusGroup::advertise).orElse(""))
+                .add("RaftHealthyMembers", group.<JsonValue>map(g -> {
+                    JsonArrayBuilder members = Json.createArrayBuilder();
+                    g.healthyMembers().forEach(members::add);
+                    return members.build();
+                }).orElse(JsonValue.NULL))
                 .build();
+    }
+
+    private static JsonObjectBuilder activeNode(ActiveNode n) {
+        return Json.createObjectBuilder().add("Hostname", n.hostname()).add("Token", n.token())
+                .add("AppVersion", NodeHeartbeat.APP_VERSION)
+                .add("FirstSeenActive", Instant.ofEpochMilli(n.firstSeenActive()).toString())
+                .add("LastSeenActive", Instant.ofEpochMilli(n.lastSeenActive()).toString())
+                .add("HTTPAdvertise", n.httpAddress());
+    }
+
+    /** Takes the lead on this node now (shared backend). */
+    @GET
+    @jakarta.ws.rs.Path("grab-election")
+    public Response grabElection() {
+        leadership.grabElection();
+        audit.append("grab-election", null, "", "Triggered via API");
+        return Envelope.ok("Node elected as leader", leadership.isLeader() ? JsonValue.TRUE : JsonValue.FALSE);
+    }
+
+    /** Gives up the lead so that the nodes elect again (shared backend). */
+    @GET
+    @jakarta.ws.rs.Path("reelect")
+    public Response reelect() {
+        leadership.reelect();
+        audit.append("reelect", null, "", "Triggered via API");
+        return Envelope.ok("Set re-elections", JsonValue.NULL);
     }
 
     @GET

@@ -13,6 +13,8 @@ public record Configuration(
         RecoverySettings recovery,
         FailoverConfiguration failover,
         KvSettings kv,
+        RaftSettings raft,
+        ElectionSettings election,
         Map<String, String> clusterNameToAlias,
         Set<String> unusedKeys,
         SemiSyncSettings semiSync) {

@@ -46,7 +46,9 @@ public final class ConfigurationReader {
             "ConsulKVStoreProvider", "ConsulMaxKVsPerTransaction", "ConsulCrossDataCenterDistribution",
             "KVPeriodicCheckSeconds", "DetectClusterDomainQuery", "DiscoverySeeds", "ReplicationCredentialsQuery",
             "RecoverNonWriteableMaster", "ReasonableLockedSemiSyncMasterSeconds",
-            "EnforceExactSemiSyncReplicas", "RecoverLockedSemiSyncMaster", "CoMasterRecoveryMustPromoteOtherCoMaster");
+            "EnforceExactSemiSyncReplicas", "RecoverLockedSemiSyncMaster", "CoMasterRecoveryMustPromoteOtherCoMaster",
+            "RaftEnabled", "RaftDataDir", "RaftBind", "RaftAdvertise", "DefaultRaftPort",
+            "RaftNodes", "HTTPAdvertise", "ActiveNodeExpireSeconds");
 
     private final Config config;
 
@@ -57,13 +59,18 @@ public final class ConfigurationReader {
     public Configuration read(Path file, Set<String> fileKeys) {
         Set<String> unused = new LinkedHashSet<>(fileKeys);
         unused.removeAll(USED_KEYS);
+        ListenAddress listen = ListenAddress.parse(string("ListenAddress", ":3000"));
         return new Configuration(file,
-                ListenAddress.parse(string("ListenAddress", ":3000")),
+                listen,
                 backend(),
                 discovery(),
                 recovery(),
                 failover(),
                 kv(),
+                raft(listen),
+                // one second is the renewal period itself: any late renewal would hand the lead over
+                new ElectionSettings(integer("ActiveNodeExpireSeconds", ElectionSettings.DEFAULT_EXPIRE_SECONDS, 2,
+                        3600)),
                 stringMap("ClusterNameToAlias"),
                 unused,
                 semiSync());
@@ -173,6 +180,14 @@ public final class ConfigurationReader {
                 integer("ConsulMaxKVsPerTransaction", 5, 5, 64),
                 bool("ConsulCrossDataCenterDistribution", false),
                 integer("KVPeriodicCheckSeconds", 60, 1, 86400));
+    }
+
+    private RaftSettings raft(ListenAddress listen) {
+        String defaultHttp = "http://" + (listen.host().isEmpty() ? "127.0.0.1" : listen.host()) + ":" + listen.port();
+        return RaftSettings.of(bool("RaftEnabled", false), string("RaftDataDir", ""),
+                string("RaftBind", "127.0.0.1"), raw("RaftAdvertise"),
+                integer("DefaultRaftPort", RaftSettings.DEFAULT_RAFT_PORT, 1, 65535), stringList("RaftNodes"),
+                string("HTTPAdvertise", defaultHttp));
     }
 
     /**

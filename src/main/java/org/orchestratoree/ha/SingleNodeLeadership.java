@@ -1,6 +1,7 @@
 package org.orchestratoree.ha;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.orchestratoree.config.CurrentConfiguration;
 
 /** The "no HA" strategy: one node, always the leader, applying its own commands at once. */
 @ApplicationScoped
+@Typed(SingleNodeLeadership.class)
 public class SingleNodeLeadership implements Leadership {
 
     @Inject

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.orchestratoree.discovery.DiscoveryService;
 import org.orchestratoree.node.NodeState;
+import org.orchestratoree.ha.Leadership;
+import org.orchestratoree.ha.MembershipHealth;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
 
@@ -25,6 +27,8 @@ public class ReadinessCheck implements HealthCheck {
     DiscoveryService discovery;
     @Inject
     NodeState node;
+    @Inject
+    Leadership leadership;
 
     @Override
     public HealthCheckResponse call() {
@@ -36,11 +40,16 @@ public class ReadinessCheck implements HealthCheck {
         }
         boolean serving = node.started();
         boolean firstPass = discovery.firstPassDone();
+        // a member that cannot take part in its HA group (its backend outside the Galera Primary component, ...)
+        boolean member = leadership.ready();
+        MembershipHealth group = leadership.health();
         return HealthCheckResponse.named("orchestrator-ee")
-                .status(serving && backendUp && firstPass)
+                .status(serving && backendUp && firstPass && member)
                 .withData("node", serving ? "started" : "starting")
                 .withData("backend", backendUp ? "reachable" : "unreachable")
                 .withData("firstDiscoveryPass", firstPass ? "done" : "pending")
+                .withData("haStrategy", group.strategy())
+                .withData("haMember", member ? "healthy" : group.problem())
                 .build();
     }
 }

@@ -6,9 +6,10 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.util.UUID;
 import java.util.logging.Logger;
+import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.ha.NodeIdentity;
+import org.orchestratoree.ha.NodeToken;
 import org.orchestratoree.persistence.BackendUnavailableException;
 import org.orchestratoree.persistence.NodeHealthRepository;
 
@@ -23,8 +24,11 @@ public class NodeHeartbeat {
     TimerService timers;
     @Inject
     NodeHealthRepository nodeHealth;
+    @Inject
+    NodeToken token;
+    @Inject
+    CurrentConfiguration configuration;
 
-    private final String token = UUID.randomUUID().toString();
     private final long firstSeen = System.currentTimeMillis();
     private volatile String lastError;
 
@@ -33,7 +37,7 @@ public class NodeHeartbeat {
     }
 
     public String token() {
-        return token;
+        return token.value();
     }
 
     public long firstSeen() {
@@ -48,7 +52,8 @@ public class NodeHeartbeat {
     @Timeout
     void beat() {
         try {
-            nodeHealth.heartbeat(NodeIdentity.hostname(), token, firstSeen, APP_VERSION);
+            nodeHealth.heartbeat(NodeIdentity.hostname(), token.value(), firstSeen, APP_VERSION,
+                    configuration.get().raft().httpAdvertise());
             lastError = null;
         } catch (BackendUnavailableException e) {
             if (lastError == null) {

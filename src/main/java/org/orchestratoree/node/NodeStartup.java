@@ -1,6 +1,7 @@
 package org.orchestratoree.node;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import org.orchestratoree.config.Configuration;
 import org.orchestratoree.config.ConfigurationException;
 import org.orchestratoree.config.CurrentConfiguration;
 import org.orchestratoree.discovery.DiscoveryTimer;
+import org.orchestratoree.ha.Leadership;
 import org.orchestratoree.kv.KvTimer;
 import org.orchestratoree.persistence.BackendProducer;
 import org.orchestratoree.persistence.BackendUnavailableException;
@@ -43,6 +45,8 @@ public class NodeStartup {
     KvTimer kv;
     @Inject
     SeedDiscovery seeds;
+    @Inject
+    Leadership leadership;
 
     @PostConstruct
     void start() {
@@ -60,6 +64,12 @@ public class NodeStartup {
             throw e;
         }
         discovery.start();
+        try {
+            leadership.join();
+        } catch (ConfigurationException e) {
+            FatalShutdown.exit(e.getMessage());
+            throw e;
+        }
         watchdog.start();
         heartbeat.start();
         analysis.start();
@@ -67,6 +77,12 @@ public class NodeStartup {
         seeds.start();
         state.markStarted();
         LOG.info("orchestrator-ee node is up: backend " + config.backend().describe() + ", listening on "
-                + config.listenAddress().host() + ":" + config.listenAddress().port());
+                + config.listenAddress().host() + ":" + config.listenAddress().port()
+                + (config.raft().enabled() ? ", raft member " + config.raft().advertise() : ""));
+    }
+
+    @PreDestroy
+    void stop() {
+        leadership.leave();
     }
 }

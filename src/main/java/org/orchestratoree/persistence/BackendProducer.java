@@ -60,6 +60,12 @@ public class BackendProducer {
 
     @Produces
     @Singleton
+    ActiveNodeRepository activeNode() {
+        return new ActiveNodeRepository(backend());
+    }
+
+    @Produces
+    @Singleton
     NodeHealthRepository nodeHealth() {
         return new NodeHealthRepository(backend());
     }

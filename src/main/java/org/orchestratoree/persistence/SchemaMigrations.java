@@ -23,7 +23,8 @@ public final class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     static final List<String> VERSIONS = List.of("V1__core.sql", "V2__downtime_candidates_recovery.sql",
-            "V3__kv_store.sql", "V4__cluster_alias_override.sql", "V5__gtid_errant.sql", "V8__cluster_domain.sql");
+            "V3__kv_store.sql", "V4__cluster_alias_override.sql", "V5__gtid_errant.sql", "V8__cluster_domain.sql",
+            "V9__active_node.sql");
 
     private final Backend backend;
 

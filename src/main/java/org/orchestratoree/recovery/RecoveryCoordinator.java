@@ -85,6 +85,9 @@ public class RecoveryCoordinator {
 
     /** Clusters with a recovery under way on this node; a second detection of them waits. */
     private final Set<String> recovering = ConcurrentHashMap.newKeySet();
+    /** Recoveries this node is running, and unfinished ones of other nodes it has already audited. */
+    private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> auditedOrphans = ConcurrentHashMap.newKeySet();
 
     void onFailure(@Observes FailureDetected event) {
         ReplicationAnalysis a = event.analysis();
@@ -128,6 +131,7 @@ public class RecoveryCoordinator {
             recoveries.clearActivePeriodsBefore(now.minus(block), now);
             Optional<TopologyRecovery> blocking = blockingRecovery(a, type.get());
             if (blocking.isPresent()) {
+                auditIfOrphaned(blocking.get());
                 blocked.register(new BlockedRecovery(a.analyzedInstanceKey(), a.clusterName(), a.analysis().toString(),
                         now, blocking.get().id()));
                 return Optional.empty();
@@ -179,8 +183,28 @@ public class RecoveryCoordinator {
         if (registered.isEmpty()) {
             return Optional.empty();
         }
-        run(uid, a, type, f, commandHint, designated);
+        runningHere.add(uid);
+        try {
+            run(uid, a, type, f, commandHint, designated);
+        } finally {
+            runningHere.remove(uid);
+        }
         return recoveries.byUid(uid);
+    }
+
+    /**
+     * A recovery still unfinished that this node is not running was left by a leader that stopped (its lead
+     * moved in the middle of it). Its registration keeps blocking the failure, so it is not run twice; the
+     * leader that finds it says so in its steps, once, for the operator to check the servers and acknowledge it.
+     */
+    private void auditIfOrphaned(TopologyRecovery r) {
+        if (r.finished() || runningHere.contains(r.uid()) || !leadership.isLeader() || !auditedOrphans.add(r.uid())) {
+            return;
+        }
+        String self = leadership.activeNode().map(n -> n.httpAddress()).orElse(NodeIdentity.hostname());
+        journal.step(r.uid(), "found unfinished by the leader " + self + ": the node that ran it stopped before it "
+                + "ended; not run again. Check " + r.clusterName() + " and acknowledge this recovery to allow another");
+        LOG.warning("recovery " + r.uid() + " of " + r.failedKey() + " was left unfinished by its node; not run again");
     }
 
     private Optional<TopologyRecovery> blockingRecovery(ReplicationAnalysis a, RecoveryType type) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A promotion rule registered for an instance. Registrations expire (CandidateInstanceExpireMinutes) because
  * they are meant to be renewed periodically by the host itself, e.g. from cron.
  */
-public record CandidateRegistration(InstanceKey key, PromotionRule rule, Instant registeredAt, Instant expiresAt) {
+public record CandidateRegistration(InstanceKey key, PromotionRule rule, Instant registeredAt, Instant expiresAt) implements java.io.Serializable {
 
     public CandidateRegistration {
         Objects.requireNonNull(key, "key");

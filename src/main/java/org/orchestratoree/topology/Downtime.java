@@ -8,7 +8,7 @@ import java.util.Objects;
  * An operator's statement that an instance is expected to misbehave until {@code end}: analysis still sees
  * it, but recoveries leave it alone and it is never promoted.
  */
-public record Downtime(InstanceKey key, String owner, String reason, Instant begin, Instant end) {
+public record Downtime(InstanceKey key, String owner, String reason, Instant begin, Instant end) implements java.io.Serializable {
 
     public Downtime {
         Objects.requireNonNull(key, "key");

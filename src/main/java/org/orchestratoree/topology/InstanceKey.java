@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Identifies one MySQL/MariaDB server by the host and port orchestrator reaches it on. */
-public record InstanceKey(String hostname, int port) implements Comparable<InstanceKey> {
+public record InstanceKey(String hostname, int port) implements java.io.Serializable, Comparable<InstanceKey> {
 
     public static final int DEFAULT_PORT = 3306;
     // RFC 1123 host names, IPv4 literals and bracket-less IPv6 literals are all accepted

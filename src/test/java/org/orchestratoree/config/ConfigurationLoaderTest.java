@@ -232,12 +232,12 @@ class ConfigurationLoaderTest {
                   "InstancePollSeconds": 5,
                   "ListenAddress": ":3000",
                   "ClusterNameToAlias": {},
-                  "RaftEnabled": true,
+                  "AuthenticationMethod": "basic",
                   "RecoverMasterClusterFilters": ["*"],
                   "NotAnOrchestratorKey": "x",
                   "SkipMe": null
                 }""");
-        assertEquals(Set.of("RaftEnabled", "NotAnOrchestratorKey"), c.unusedKeys());
+        assertEquals(Set.of("AuthenticationMethod", "NotAnOrchestratorKey"), c.unusedKeys());
     }
 
     @Test

@@ -49,6 +49,12 @@ final class OrchestratorNode implements AutoCloseable {
      * --clear-groups}), so the JVM keeps the process id the test holds.
      */
     static OrchestratorNode start(int port, String configJson, List<String> wrapper) throws IOException {
+        return start(port, configJson, wrapper, Duration.ofSeconds(180));
+    }
+
+    /** Starts a node and waits up to {@code timeout} for its API (several JVMs starting at once take longer). */
+    static OrchestratorNode start(int port, String configJson, List<String> wrapper, Duration timeout)
+            throws IOException {
         assertPortFree(port);
         Path dir = Files.createTempDirectory("orchestrator-ee-it-" + port + "-");
         Path config = dir.resolve("orchestrator.conf.json");
@@ -57,7 +63,7 @@ final class OrchestratorNode implements AutoCloseable {
         OrchestratorNode node = new OrchestratorNode(port, dir, process);
         // a bound, not a wait: on a loaded machine Payara Micro alone may take over a minute to start
         try {
-            node.awaitApi(Duration.ofSeconds(180));
+            node.awaitApi(timeout);
         } catch (AssertionError | IOException | RuntimeException e) {
             node.close(); // a node that is late must not stay behind, holding its port for the next test
             throw e;
@@ -186,6 +192,12 @@ final class OrchestratorNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** {@code kill -9} of the node's JVM (the launcher execs it, so this is the process the test started). */
+    void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     boolean isAlive() {

@@ -79,6 +79,16 @@ final class Sandbox {
             Processes.ok(env, "bin/sandbox", "up");
         }
 
+        /** A fresh standalone MariaDB backend on {@code portBase} (database orchestrator, user orc/orc). */
+        void freshBackend() {
+            Processes.ok(env, "bin/sandbox", "backend", "down");
+            Processes.ok(env, "bin/sandbox", "backend", "up");
+        }
+
+        void backendDown() {
+            Processes.ok(env, "bin/sandbox", "backend", "down");
+        }
+
         void stop(int port) {
             Processes.ok(env, "bin/sandbox", "stop", String.valueOf(port));
         }
