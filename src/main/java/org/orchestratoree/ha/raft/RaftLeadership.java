@@ -55,7 +55,7 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
     private static final Logger LOG = Logger.getLogger(RaftLeadership.class.getName());
     private static final String GROUP = "orchestrator-raft";
     private static final long COMMIT_TIMEOUT_MILLIS = 10_000;
-    private static final long PAUSE_MILLIS = 1_000;
+    private static final long PAUSE_MILLIS = 2_500;
 
     @Inject
     CommandApplier applier;
