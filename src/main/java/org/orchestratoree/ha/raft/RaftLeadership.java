@@ -56,6 +56,7 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
     private static final String GROUP = "orchestrator-raft";
     private static final long COMMIT_TIMEOUT_MILLIS = 10_000;
     private static final long PAUSE_MILLIS = 2_500;
+    private static final int JOIN_ATTEMPTS = 3;
 
     @Inject
     CommandApplier applier;
@@ -94,20 +95,42 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
         // captured here, or the beans they reach could not look up their resources
         machine = new RaftStateMachine(self, contexts.createContextualProxy(applier, CommandApplier.class),
                 contexts.createContextualProxy(recorded, RecordedState.class), outcome -> snapshotSoon());
-        try {
-            JChannel ch = new JChannel(new ByteArrayInputStream(RaftStack.xml(settings).getBytes(StandardCharsets.UTF_8)));
-            ch.name(self);
-            handle = new RaftHandle(ch, machine).raftId(self);
-            handle.addRoleListener(this::roleChanged);
-            ch.connect(GROUP);
-            channel = ch;
-        } catch (Exception e) {
+        Exception failure = null;
+        for (int attempt = 1; attempt <= JOIN_ATTEMPTS && channel == null; attempt++) {
+            JChannel ch = null;
+            try {
+                ch = new JChannel(new ByteArrayInputStream(RaftStack.xml(settings).getBytes(StandardCharsets.UTF_8)));
+                ch.name(self);
+                RaftHandle h = new RaftHandle(ch, machine).raftId(self);
+                h.addRoleListener(this::roleChanged);
+                handle = h;
+                ch.connect(GROUP);
+                channel = ch;
+            } catch (Exception e) {
+                // a join refused as a duplicate (our earlier attempt was accepted late) clears once that one leaves
+                failure = e;
+                LOG.warning("raft: join attempt " + attempt + " failed: " + e.getMessage());
+                if (ch != null) {
+                    ch.close();
+                }
+                sleepQuietly(2_000);
+            }
+        }
+        if (channel == null) {
             throw new ConfigurationException("RaftBind = '" + settings.bind() + "': cannot join raft group "
-                    + settings.nodes() + " (RaftDataDir " + settings.dataDir() + "): " + e);
+                    + settings.nodes() + " (RaftDataDir " + settings.dataDir() + "): " + failure);
         }
         ticker = scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
         sharer = scheduler.scheduleWithFixedDelay(this::shareRecorded, 1, 1, TimeUnit.SECONDS);
         LOG.info("raft: joined as " + self + ", members " + handle.raft().members() + ", log in " + settings.dataDir());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A taken raft port would otherwise surface as an obscure JGroups bind error. */
