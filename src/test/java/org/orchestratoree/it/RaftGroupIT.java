@@ -138,23 +138,22 @@ class RaftGroupIT {
 
     @Test
     @Order(3)
-    void aDiscoverThroughAnyNodeMakesEveryNodePollTheInstance() {
+    void aDiscoverThroughAnyNodeMakesEveryNodePollTheNewInstances() {
+        // a second sandbox cluster, unknown to the group: ports base+21 (master) .. base+24
+        Processes.ok(site.env(), "bin/sandbox", "up", "--clusters", "2");
+        int master = site.portBase() + 21;
+        List<Integer> cluster = List.of(master, master + 1, master + 2, master + 3);
         int leader = leader();
-        int replica = site.port(4);
-        assertEquals(200, group.get(group.port(follower(leader, 0)), "/api/forget/127.0.0.1/" + replica, false)
-                .status());
-        OrchestratorNode.awaitTrue(Duration.ofSeconds(10), "every node forgot the replica",
-                () -> group.nodes().stream().noneMatch(n -> instances(n).contains(replica)));
         OrchestratorNode.Response discovered = group.get(group.port(follower(leader, 1)),
-                "/api/discover/127.0.0.1/" + replica, false);
+                "/api/discover/127.0.0.1/" + master, false);
         assertEquals(200, discovered.status(), discovered.body());
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(30), "every node knows the new cluster",
+                () -> group.nodes().stream().allMatch(n -> instances(n).containsAll(cluster)));
         Map<Integer, String> firstSeen = new HashMap<>();
-        OrchestratorNode.awaitTrue(Duration.ofSeconds(15), "every node probed the replica", () -> {
-            group.nodes().forEach(n -> lastSeen(n, replica).ifPresent(t -> firstSeen.putIfAbsent(n, t)));
-            return firstSeen.size() == 3;
-        });
-        OrchestratorNode.awaitTrue(Duration.ofSeconds(15), "every node keeps polling the replica itself",
-                () -> group.nodes().stream().allMatch(n -> lastSeen(n, replica)
+        group.nodes().forEach(n -> lastSeen(n, master + 3).ifPresent(t -> firstSeen.put(n, t)));
+        assertEquals(3, firstSeen.size(), "every node probed " + (master + 3) + " itself");
+        OrchestratorNode.awaitTrue(Duration.ofSeconds(15), "every node keeps polling the new instances itself",
+                () -> group.nodes().stream().allMatch(n -> lastSeen(n, master + 3)
                         .filter(t -> !t.equals(firstSeen.get(n))).isPresent()));
     }
 
@@ -213,8 +212,10 @@ class RaftGroupIT {
         }
     }
 
+    /** The recoveries of the first sandbox cluster this node holds. */
     private List<JsonObject> recoveries(int node) {
-        return localArray(node, "/api/audit-recovery").stream().map(v -> v.asJsonObject()).toList();
+        return localArray(node, "/api/audit-recovery").stream().map(v -> v.asJsonObject())
+                .filter(r -> r.toString().contains(site.key(1))).toList();
     }
 
     @Test

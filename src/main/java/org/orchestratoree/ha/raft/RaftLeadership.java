@@ -79,6 +79,7 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicBoolean confirming = new AtomicBoolean();
     private final AtomicBoolean snapshotDue = new AtomicBoolean();
+    private volatile long lastSnapshot;
     private final Object sharing = new Object();
     private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> sharer;
@@ -303,10 +304,13 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
      */
     private void snapshotSoon() {
         if (snapshotDue.compareAndSet(false, true)) {
+            // at most one such snapshot every 30 s: a blocked recovery is recorded again every second
+            long delay = Math.max(3_000, lastSnapshot + 30_000 - System.currentTimeMillis());
             scheduler.schedule(() -> {
                 snapshotDue.set(false);
+                lastSnapshot = System.currentTimeMillis();
                 snapshot();
-            }, 3, TimeUnit.SECONDS);
+            }, delay, TimeUnit.MILLISECONDS);
         }
     }
 
