@@ -54,7 +54,6 @@ public class RaftLeadership implements Leadership {
     private static final long COMMIT_TIMEOUT_MILLIS = 10_000;
     private static final long PAUSE_MILLIS = 2_500;
     private static final int JOIN_ATTEMPTS = 3;
-    private static final long CONFIRM_TIMEOUT_MILLIS = 3_000;
 
     @Inject
     CommandApplier applier;
@@ -77,7 +76,6 @@ public class RaftLeadership implements Leadership {
     private volatile long lastTick = System.currentTimeMillis();
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicBoolean confirming = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicInteger failedConfirms = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicBoolean snapshotDue = new AtomicBoolean();
     private volatile long lastSnapshot;
     private final Object sharing = new Object();
@@ -193,35 +191,15 @@ public class RaftLeadership implements Leadership {
                 return;
             }
             recorded.markShared();
-            commit(new LeaderAnnounced(settings.advertise(), settings.httpAdvertise()), CONFIRM_TIMEOUT_MILLIS);
+            commit(new LeaderAnnounced(settings.advertise(), settings.httpAdvertise()));
             confirmed = handle.isLeader();
-            failedConfirms.set(0);
             if (confirmed) {
                 LOG.info("raft: " + settings.advertise() + " leads (API " + settings.httpAdvertise() + ")");
             }
         } catch (RuntimeException e) {
             LOG.warning("raft: leadership not confirmed: " + e.getMessage());
-            if (handle.isLeader() && failedConfirms.incrementAndGet() >= 2) {
-                rejoin();
-            }
         } finally {
             confirming.set(false);
-        }
-    }
-
-    /**
-     * A member that still holds the leader role but cannot commit (it was paused and missed its deposition, and
-     * jgroups-raft elects again only on a view change that drops the leader) leaves and joins again: the view
-     * change lets the group elect a leader that can commit.
-     */
-    private synchronized void rejoin() {
-        failedConfirms.set(0);
-        LOG.warning("raft: " + settings.advertise() + " holds the leader role but cannot commit; rejoining the group");
-        try {
-            channel.disconnect();
-            channel.connect(GROUP);
-        } catch (Exception e) {
-            LOG.warning("raft: rejoin failed: " + e);
         }
     }
 
@@ -270,12 +248,8 @@ public class RaftLeadership implements Leadership {
                 + leaderId().map(l -> "; the leader is " + l).orElse(""));
     }
 
-    private <R> R commit(Command<R> command) {
-        return commit(command, COMMIT_TIMEOUT_MILLIS);
-    }
-
     @SuppressWarnings("unchecked")
-    private <R> R commit(Command<R> command, long timeoutMillis) {
+    private <R> R commit(Command<R> command) {
         long number = numbers.incrementAndGet();
         byte[] bytes;
         try {
@@ -284,7 +258,7 @@ public class RaftLeadership implements Leadership {
             throw new CommandFailedException(command.name() + " cannot be replicated: " + e.getMessage(), e);
         }
         try {
-            handle.setAsync(bytes, 0, bytes.length).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            handle.setAsync(bytes, 0, bytes.length).get(COMMIT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             machine.forget(number);
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
