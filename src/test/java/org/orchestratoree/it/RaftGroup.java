@@ -110,6 +110,8 @@ final class RaftGroup implements AutoCloseable {
             try {
                 if (Files.exists(log)) {
                     String text = Files.readString(log);
+                    all.append("--- node").append(n).append(": its raft events\n");
+                    text.lines().filter(l -> l.contains("raft: ")).forEach(l -> all.append(l).append('\n'));
                     all.append("--- node").append(n).append(" (last 4000 chars)\n")
                             .append(text.substring(Math.max(0, text.length() - 4000)));
                 }
