@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -21,9 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.jgroups.Address;
 import org.jgroups.JChannel;
-import org.jgroups.View;
 import org.jgroups.protocols.raft.Role;
 import org.jgroups.raft.RaftHandle;
 import org.orchestratoree.config.ConfigurationException;
@@ -50,12 +47,13 @@ import org.orchestratoree.ha.ServerAction;
  */
 @ApplicationScoped
 @Typed(RaftLeadership.class)
-public class RaftLeadership implements Leadership, ConsensusGroup {
+public class RaftLeadership implements Leadership {
 
     private static final Logger LOG = Logger.getLogger(RaftLeadership.class.getName());
     private static final String GROUP = "orchestrator-raft";
     private static final long COMMIT_TIMEOUT_MILLIS = 10_000;
-    private static final long PAUSE_MILLIS = 1_000;
+    private static final long PAUSE_MILLIS = 2_500;
+    private static final int JOIN_ATTEMPTS = 3;
 
     @Inject
     CommandApplier applier;
@@ -72,12 +70,14 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
     private volatile JChannel channel;
     private volatile RaftHandle handle;
     private volatile RaftStateMachine machine;
+    private volatile RaftConsensusGroup group;
     /** The leader's announcement of this term is committed and no pause happened since. */
     private volatile boolean confirmed;
     private volatile long lastTick = System.currentTimeMillis();
     private final AtomicLong numbers = new AtomicLong();
     private final AtomicBoolean confirming = new AtomicBoolean();
     private final AtomicBoolean snapshotDue = new AtomicBoolean();
+    private volatile long lastSnapshot;
     private final Object sharing = new Object();
     private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> sharer;
@@ -94,20 +94,43 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
         // captured here, or the beans they reach could not look up their resources
         machine = new RaftStateMachine(self, contexts.createContextualProxy(applier, CommandApplier.class),
                 contexts.createContextualProxy(recorded, RecordedState.class), outcome -> snapshotSoon());
-        try {
-            JChannel ch = new JChannel(new ByteArrayInputStream(RaftStack.xml(settings).getBytes(StandardCharsets.UTF_8)));
-            ch.name(self);
-            handle = new RaftHandle(ch, machine).raftId(self);
-            handle.addRoleListener(this::roleChanged);
-            ch.connect(GROUP);
-            channel = ch;
-        } catch (Exception e) {
+        Exception failure = null;
+        for (int attempt = 1; attempt <= JOIN_ATTEMPTS && channel == null; attempt++) {
+            JChannel ch = null;
+            try {
+                ch = new JChannel(new ByteArrayInputStream(RaftStack.xml(settings).getBytes(StandardCharsets.UTF_8)));
+                ch.name(self);
+                RaftHandle h = new RaftHandle(ch, machine).raftId(self);
+                h.addRoleListener(this::roleChanged);
+                handle = h;
+                ch.connect(GROUP);
+                channel = ch;
+                group = new RaftConsensusGroup(settings, ch, h, machine);
+            } catch (Exception e) {
+                // a join refused as a duplicate (our earlier attempt was accepted late) clears once that one leaves
+                failure = e;
+                LOG.warning("raft: join attempt " + attempt + " failed: " + e.getMessage());
+                if (ch != null) {
+                    ch.close();
+                }
+                sleepQuietly(2_000);
+            }
+        }
+        if (channel == null) {
             throw new ConfigurationException("RaftBind = '" + settings.bind() + "': cannot join raft group "
-                    + settings.nodes() + " (RaftDataDir " + settings.dataDir() + "): " + e);
+                    + settings.nodes() + " (RaftDataDir " + settings.dataDir() + "): " + failure);
         }
         ticker = scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
         sharer = scheduler.scheduleWithFixedDelay(this::shareRecorded, 1, 1, TimeUnit.SECONDS);
-        LOG.info("raft: joined as " + self + ", members " + handle.raft().members() + ", log in " + settings.dataDir());
+        LOG.info("raft: joined as " + self + ", members " + group.peers() + ", log in " + settings.dataDir());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A taken raft port would otherwise surface as an obscure JGroups bind error. */
@@ -129,6 +152,7 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
             ticker.cancel(false);
             sharer.cancel(false);
         }
+        group = null;
         if (channel != null) {
             channel.close();
             channel = null;
@@ -195,7 +219,8 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
 
     @Override
     public Optional<String> leaderUri() {
-        return leaderId().map(id -> machine.apiUrl(id));
+        RaftConsensusGroup g = group;
+        return g == null ? Optional.empty() : g.leaderUri();
     }
 
     @Override
@@ -280,125 +305,41 @@ public class RaftLeadership implements Leadership, ConsensusGroup {
      */
     private void snapshotSoon() {
         if (snapshotDue.compareAndSet(false, true)) {
+            // at most one such snapshot every 30 s: a blocked recovery is recorded again every second
+            long delay = Math.max(3_000, lastSnapshot + 30_000 - System.currentTimeMillis());
             scheduler.schedule(() -> {
                 snapshotDue.set(false);
+                lastSnapshot = System.currentTimeMillis();
                 snapshot();
-            }, 3, TimeUnit.SECONDS);
+            }, delay, TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public MembershipHealth health() {
-        return new MembershipHealth(healthy(), "raft", peers());
+        RaftConsensusGroup g = group;
+        return new MembershipHealth(healthy(), "raft", g == null ? configuration.get().raft().nodes() : g.peers());
     }
-
-    // ConsensusGroup
 
     @Override
     public Optional<ConsensusGroup> consensus() {
-        return Optional.of(this);
+        return Optional.ofNullable(group);
     }
 
-    @Override
-    public String advertise() {
-        return settings.advertise();
-    }
-
-    @Override
-    public String bind() {
-        return settings.bind();
-    }
-
-    @Override
-    public String state() {
-        RaftHandle h = handle;
-        if (h == null) {
-            return "Shutdown";
-        }
-        if (h.isLeader()) {
-            return "Leader";
-        }
-        return h.leader() != null ? "Follower" : "Candidate";
+    private boolean healthy() {
+        RaftConsensusGroup g = group;
+        return g != null && g.healthy();
     }
 
     private Optional<String> leaderId() {
-        RaftHandle h = handle;
-        Address leader = h == null ? null : h.leader();
-        return leader == null ? Optional.empty() : Optional.of(leader.toString());
+        RaftConsensusGroup g = group;
+        return g == null ? Optional.empty() : g.leaderAddress();
     }
 
-    @Override
-    public Optional<String> leaderAddress() {
-        return leaderId();
-    }
-
-    @Override
-    public List<String> peers() {
-        RaftHandle h = handle;
-        return h == null ? settings.nodes() : List.copyOf(h.raft().members());
-    }
-
-    @Override
-    public List<String> healthyMembers() {
-        JChannel ch = channel;
-        View view = ch == null ? null : ch.getView();
-        if (view == null) {
-            return List.of();
+    private void snapshot() {
+        RaftConsensusGroup g = group;
+        if (g != null) {
+            g.snapshot();
         }
-        List<String> peers = peers();
-        return view.getMembers().stream().map(Address::toString).filter(peers::contains).sorted().toList();
-    }
-
-    @Override
-    public boolean healthy() {
-        RaftHandle h = handle;
-        if (h == null || h.leader() == null) {
-            return false;
-        }
-        List<String> seen = healthyMembers();
-        return seen.size() >= h.raft().majority() && seen.contains(h.leader().toString());
-    }
-
-    @Override
-    public void yieldTo(String member) {
-        throw new CommandFailedException("raft-yield: jgroups-raft has no leadership transfer; "
-                + "stop the leader's node to move leadership");
-    }
-
-    @Override
-    public void snapshot() {
-        RaftHandle h = handle;
-        if (h == null) {
-            return;
-        }
-        try {
-            h.snapshot();
-        } catch (Exception e) {
-            throw new CommandFailedException("Cannot create snapshot: " + e);
-        }
-    }
-
-    @Override
-    public String addPeer(String address) {
-        return changeMembers(address, true);
-    }
-
-    @Override
-    public String removePeer(String address) {
-        return changeMembers(address, false);
-    }
-
-    private String changeMembers(String address, boolean add) {
-        String member = RaftSettings.normalise(address, settings.defaultPort());
-        try {
-            (add ? handle.addServer(member) : handle.removeServer(member)).get(COMMIT_TIMEOUT_MILLIS,
-                    TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new CommandFailedException(e.getCause() == null ? e.toString() : e.getCause().toString());
-        } catch (Exception e) {
-            throw new CommandFailedException(e.toString());
-        }
-        LOG.info("raft: " + (add ? "added " : "removed ") + member + "; members now " + peers());
-        return member;
     }
 }
