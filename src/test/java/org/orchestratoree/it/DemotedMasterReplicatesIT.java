@@ -57,6 +57,10 @@ class DemotedMasterReplicatesIT {
                 "ReplicationCredentialsQuery on ", secret);
     }
 
+    /** The instance JSON of a replica the node has seen with no lag. */
+    private static final java.util.regex.Pattern CAUGHT_UP =
+            java.util.regex.Pattern.compile("\"SecondsBehindMaster\":\\{\"Int64\":0,\"Valid\":true\\}");
+
     private void roundTrip(int port, String extraConfig, String origin, String secret) throws IOException {
         String config = "{\n  \"ListenAddress\": \":" + port + "\",\n"
                 + "  \"SQLite3DataFile\": \"" + OrchestratorNode.NODE_DIR + "/orchestrator.sqlite3\",\n"
@@ -78,9 +82,11 @@ class DemotedMasterReplicatesIT {
             assertFalse(site.replicatesFrom(m, r1));
             Processes.Result start = node.client("-c", "start-replica", "-i", site.key(1));
             assertEquals(0, start.exitCode(), start.stderr());
-            OrchestratorNode.awaitTrue(Duration.ofSeconds(20), m + " replicates from " + r1,
+            // the way back is refused while the node has not yet seen the demoted master caught up
+            OrchestratorNode.awaitTrue(Duration.ofSeconds(30), m + " replicates from " + r1 + ", no lag seen",
                     () -> site.replicatesFrom(m, r1)
-                            && node.client("-c", "is-replicating", "-i", site.key(1)).out().equals(site.key(1)));
+                            && node.client("-c", "is-replicating", "-i", site.key(1)).out().equals(site.key(1))
+                            && CAUGHT_UP.matcher(node.get("/api/instance/127.0.0.1/" + m).body()).find());
             awaitMaster(node, r1);
 
             Processes.Result back = node.client("-c", "graceful-master-takeover-auto", "-i", site.key(2), "-d",
