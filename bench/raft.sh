@@ -35,7 +35,10 @@ export RAFT_HTTP_BASE="${RAFT_HTTP_BASE:-4530}" RAFT_PORT_BASE="${RAFT_PORT_BASE
 export RAFT_HAPROXY_PORT="${RAFT_HAPROXY_PORT:-4539}"
 export RAFT_RECOVERY_BLOCK=0
 export RAFT_DEPLOY_DIR="${RAFT_DEPLOY_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/orchestrator-ee-raft-bench.XXXXXX")}"
-trap 'nft delete table inet orchestrator_ee_raft_bench 2>/dev/null || true; deploy/raft/down --purge >/dev/null 2>&1 || true' EXIT
+# the node logs survive the run in RAFT_BENCH_LOGS (default: a temp dir), for a round that went wrong
+logs="${RAFT_BENCH_LOGS:-$(mktemp -d "${TMPDIR:-/tmp}/orchestrator-ee-raft-bench-logs.XXXXXX")}"
+trap 'exit 1' TERM INT
+trap 'for n in 1 2 3; do cp "$RAFT_DEPLOY_DIR/node$n/node.log" "$logs/node$n.log" 2>/dev/null || true; done; cp "$RAFT_DEPLOY_DIR"/*.ms "$logs/" 2>/dev/null || true; nft delete table inet orchestrator_ee_raft_bench 2>/dev/null || true; deploy/raft/down --purge >/dev/null 2>&1 || true' EXIT
 deploy/raft/up >/dev/null
 
 port() { echo $((RAFT_HTTP_BASE + $1)); }
@@ -112,6 +115,8 @@ finished() {
 }
 : > "$RAFT_DEPLOY_DIR/failover.ms"
 for round in $(seq 1 "$failovers"); do
+  # no recovery while the sandbox is torn down and rebuilt: a half-stopped topology would be failed over
+  for n in 1 2 3; do curl -fs -m 2 "http://127.0.0.1:$((${HTTP_BASE:-$RAFT_HTTP_BASE} + n))/api/disable-global-recoveries" >/dev/null 2>&1 || true; done
   bin/sandbox down >/dev/null 2>&1; bin/sandbox up >/dev/null 2>&1
   l=$(await_leader); api="http://127.0.0.1:$(port "$l")/api"
   for c in $(curl -fs "$api/clusters" | jq -r '.[]?'); do curl -fs "$api/forget-cluster/$c" >/dev/null || true; done
@@ -126,6 +131,7 @@ for round in $(seq 1 "$failovers"); do
     (( ok )) && break
     sleep 0.2
   done
+  curl -fs "$api/enable-global-recoveries" >/dev/null || true
   sleep "$(echo "2 + $RANDOM / 32768" | bc -l)" # settle, then a random point of the 1 s poll cycle
   t0=$(now_ms)
   bin/sandbox kill $M >/dev/null

@@ -111,6 +111,8 @@ finished() {
 }
 fo=()
 for round in $(seq 1 "$failovers"); do
+  # no recovery while the sandbox is torn down and rebuilt: a half-stopped topology would be failed over
+  for n in 1 2 3; do curl -fs -m 2 "http://127.0.0.1:$((${HTTP_BASE:-$RAFT_HTTP_BASE} + n))/api/disable-global-recoveries" >/dev/null 2>&1 || true; done
   wait "$restarting" 2>/dev/null || true
   bin/sandbox down >/dev/null 2>&1; bin/sandbox up >/dev/null 2>&1
   deploy/galera/up >/dev/null 2>&1 || true
@@ -123,6 +125,7 @@ for round in $(seq 1 "$failovers"); do
       && [[ "$(curl -fs "$api/replication-analysis" | jq '.Details | length')" == 0 ]] && break
     sleep 0.2
   done
+  curl -fs "$api/enable-global-recoveries" >/dev/null || true
   sleep "$(echo "2 + $RANDOM / 32768" | bc -l)"
   await_two
   pid="$(cat "$GALERA_DEPLOY_DIR/node$leader/pid")"
