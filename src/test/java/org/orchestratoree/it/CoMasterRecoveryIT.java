@@ -56,9 +56,7 @@ class CoMasterRecoveryIT {
                 .replace("\n}\n", ",\n  \"RecoverMasterClusterFilters\": [\"*\"],\n"
                         + "  \"MySQLReplicaUser\": \"repl\",\n  \"MySQLReplicaPassword\": \"repl\"\n}\n");
         node = OrchestratorNode.start(NODE_PORT, config);
-        assertEquals(0, node.client("-c", "discover", "-i", master).exitCode());
-        OrchestratorNode.awaitTrue(SOON, "all four sandbox instances known",
-                () -> node.client("-c", "which-cluster-instances", "-i", master).out().lines().count() == 4);
+        node.discoverSandbox(master, SOON);
     }
 
     @AfterAll

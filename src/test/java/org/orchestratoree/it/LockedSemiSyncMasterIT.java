@@ -54,9 +54,7 @@ class LockedSemiSyncMasterIT {
                 + OrchestratorNode.NODE_DIR + "/orchestrator.sqlite3\",\n", 1)
                 .replace("\n}\n", ",\n  \"ReasonableLockedSemiSyncMasterSeconds\": " + LOCKED_SECONDS + "\n}\n");
         node = OrchestratorNode.start(NODE_PORT, config);
-        assertEquals(0, node.client("-c", "discover", "-i", master).exitCode());
-        OrchestratorNode.awaitTrue(SOON, "all four sandbox instances known",
-                () -> node.client("-c", "which-cluster-instances", "-i", master).out().lines().count() == 4);
+        node.discoverSandbox(master, SOON);
     }
 
     @AfterAll

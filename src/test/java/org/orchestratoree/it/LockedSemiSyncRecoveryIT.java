@@ -47,9 +47,7 @@ class LockedSemiSyncRecoveryIT {
                 .replace("\n}\n", ",\n  \"ReasonableLockedSemiSyncMasterSeconds\": 2,\n"
                         + "  \"RecoverLockedSemiSyncMaster\": true\n}\n");
         node = OrchestratorNode.start(NODE_PORT, config);
-        assertEquals(0, node.client("-c", "discover", "-i", master).exitCode());
-        OrchestratorNode.awaitTrue(SOON, "all four sandbox instances known",
-                () -> node.client("-c", "which-cluster-instances", "-i", master).out().lines().count() == 4);
+        node.discoverSandbox(master, SOON);
     }
 
     @AfterAll

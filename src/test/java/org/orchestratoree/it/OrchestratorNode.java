@@ -156,6 +156,16 @@ final class OrchestratorNode implements AutoCloseable {
         return Processes.run(Map.of("ORCHESTRATOR_API", api(), "ORCHESTRATOR_CLIENT_RETRY_DELAYS", ""), 60, command);
     }
 
+    /** Discovers the sandbox topology through its master with the client, and waits until its 4 instances are known. */
+    void discoverSandbox(String master, Duration within) {
+        Processes.Result discover = client("-c", "discover", "-i", master);
+        if (discover.exitCode() != 0) {
+            throw new AssertionError("discover " + master + " failed: " + discover.stderr());
+        }
+        awaitTrue(within, "all four sandbox instances known",
+                () -> client("-c", "which-cluster-instances", "-i", master).out().lines().count() == 4);
+    }
+
     static void awaitTrue(Duration timeout, String what, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
